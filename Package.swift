@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+// The dependency edges below are the architecture: each stage depends only on the stage before it.
+import PackageDescription
+
+let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+    name: "Segmint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "segmint", targets: ["segmint"]),
+        .library(name: "SegmintDriver", targets: ["SegmintDriver"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System C libraries (apt: libsqlite3-dev, libpq-dev, libcurl4-openssl-dev).
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // Shared vocabulary: sources, spans, diagnostics and their rendering, civil dates.
+        .target(name: "SegmintCore", swiftSettings: v5),
+        // Stage 1: text -> tokens -> AST (+ diagnostics); the formatter prints the AST back.
+        .target(name: "SegmintSyntax", dependencies: ["SegmintCore"], swiftSettings: v5),
+        // The catalog: YAML -> Catalog model (+ diagnostics).
+        .target(name: "SegmintCatalog", dependencies: ["SegmintCore", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+        // Stage 2: AST + Catalog -> CheckedProgram (+ diagnostics).
+        .target(name: "SegmintCheck", dependencies: ["SegmintSyntax", "SegmintCatalog"], swiftSettings: v5),
+        // Stage 3: CheckedProgram -> relational IR -> SQL text per dialect.
+        .target(name: "SegmintSQL", dependencies: ["SegmintCheck"], swiftSettings: v5),
+        // Databases: SQLite (embedded) and PostgreSQL (libpq); demo data; catalog import.
+        .target(name: "SegmintDB", dependencies: ["SegmintCatalog", "CSQLite3", "CLibPQ"], swiftSettings: v5),
+        // Analyses over checked segments and databases: overlap, static analysis, explain, recommend.
+        .target(name: "SegmintAnalysis", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
+        // LLM transport: providers over libcurl, retries, failover, cache, trace.
+        .target(name: "SegmintLLM", dependencies: ["SegmintCore", "CCurl", "CSQLite3"], swiftSettings: v5),
+        // Natural-language pipeline in front of the compiler.
+        .target(name: "SegmintNL", dependencies: ["SegmintCheck", "SegmintSQL", "SegmintLLM", "SegmintDB"], swiftSettings: v5),
+        // The commands as library functions (argv-free), so tests call them directly.
+        .target(name: "SegmintDriver", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintDB", "SegmintAnalysis", "SegmintLLM", "SegmintNL"], swiftSettings: v5),
+        // The thin executable: argument parsing and exit codes only.
+        .executableTarget(name: "segmint", dependencies: ["SegmintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
+        // Test-only support: a fake LLM server on 127.0.0.1, temporary PostgreSQL discovery.
+        .target(name: "SegmintTestSupport", dependencies: ["SegmintCore"], swiftSettings: v5),
+
+        .testTarget(name: "SegmintSyntaxTests", dependencies: ["SegmintSyntax"], swiftSettings: v5),
+        .testTarget(name: "SegmintCatalogTests", dependencies: ["SegmintCatalog"], swiftSettings: v5),
+        .testTarget(name: "SegmintCheckTests", dependencies: ["SegmintCheck"], swiftSettings: v5),
+        .testTarget(name: "SegmintSQLTests", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
+        .testTarget(name: "SegmintDBTests", dependencies: ["SegmintDB", "SegmintSQL"], swiftSettings: v5),
+        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintAnalysis"], swiftSettings: v5),
+        .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
+        .testTarget(name: "SegmintNLTests", dependencies: ["SegmintNL", "SegmintTestSupport"], swiftSettings: v5),
+        .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintDriver"], swiftSettings: v5),
+    ]
+)

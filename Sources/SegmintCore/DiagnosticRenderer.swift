@@ -1,0 +1,137 @@
+/// Renders diagnostics for people (compiler style) and for programs (JSON).
+public struct DiagnosticRenderer {
+    public let sources: SourceMap
+
+    public init(sources: SourceMap) { self.sources = sources }
+
+    /// Human form:
+    /// ```
+    /// a.seg:4:5: error: unknown facet "lifetime_spent"
+    ///    |
+    ///  4 |     lifetime_spent >= 500
+    ///    |     ^^^^^^^^^^^^^^
+    ///    = help: did you mean "lifetime_spend"?
+    /// ```
+    public func human(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(human).joined()
+    }
+
+    public func human(_ d: Diagnostic) -> String {
+        var out = ""
+        let header = "\(d.severity.rawValue): \(d.message)"
+        guard let span = d.span, let file = sources[span.file] else {
+            if let loc = d.location {
+                var prefix = loc.file
+                if let line = loc.line { prefix += ":\(line)" }
+                if let column = loc.column { prefix += ":\(column)" }
+                out += "\(prefix): \(header)\n"
+            } else {
+                out += "segmint: \(header)\n"
+            }
+            if let help = d.help { out += "  = help: \(help)\n" }
+            return out
+        }
+        let start = file.location(of: span.start)
+        out += "\(file.path):\(start.line):\(start.column): \(header)\n"
+        out += snippet(file: file, span: span, label: nil)
+        for note in d.notes {
+            if let nf = sources[note.span.file] {
+                let loc = nf.location(of: note.span.start)
+                out += "  note: \(note.message) (\(nf.path):\(loc.line):\(loc.column))\n"
+                out += snippet(file: nf, span: note.span, label: nil)
+            }
+        }
+        if let help = d.help {
+            let gutter = String(repeating: " ", count: String(start.line).count + 1)
+            out += "\(gutter)= help: \(help)\n"
+        }
+        return out
+    }
+
+    private func snippet(file: SourceFile, span: Span, label: String?) -> String {
+        let start = file.location(of: span.start)
+        let end = file.location(of: max(span.start, span.end))
+        let lineNo = String(start.line)
+        let gutter = String(repeating: " ", count: lineNo.count + 1)
+        let fullLine = Array(file.lineText(start.line).unicodeScalars)
+        var caretStart = start.column - 1
+        var caretLength = end.line == start.line ? max(1, end.column - start.column) : max(1, fullLine.count - caretStart)
+        // Very long lines (a 1 MB line) are shown as a window around the caret.
+        var shown = fullLine
+        var lead = ""
+        let maxWidth = 160
+        if fullLine.count > maxWidth {
+            let from = max(0, min(caretStart - 40, fullLine.count - maxWidth))
+            let to = min(fullLine.count, from + maxWidth)
+            shown = Array(fullLine[from..<to])
+            lead = from > 0 ? "…" : ""
+            caretStart = caretStart - from + (lead.isEmpty ? 0 : 1)
+            caretLength = min(caretLength, max(1, to - from))
+            if to < fullLine.count { shown.append("…") }
+        }
+        var text = lead
+        text.unicodeScalars.append(contentsOf: shown.map(printable))
+        var caretLine = ""
+        let scalars = Array(text.unicodeScalars)
+        for i in 0..<min(caretStart, scalars.count) { caretLine += scalars[i] == "\t" ? "\t" : " " }
+        if caretStart > scalars.count { caretLine += String(repeating: " ", count: caretStart - scalars.count) }
+        caretLine += String(repeating: "^", count: max(1, min(caretLength, 200)))
+        if let label { caretLine += " \(label)" }
+        return "\(gutter)|\n\(lineNo) | \(text)\n\(gutter)| \(caretLine)\n"
+    }
+
+    private func printable(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        // Control characters would garble a terminal; show them as the replacement glyph.
+        (s.value < 0x20 && s != "\t") || s.value == 0x7F ? "\u{FFFD}" : s
+    }
+
+    /// JSON form: one array; each element has code, severity, message, file, line, column,
+    /// end {line, column}, help (null when absent).
+    public func json(_ diagnostics: [Diagnostic]) -> String {
+        var items: [String] = []
+        for d in diagnostics {
+            var fields: [(String, String)] = [
+                ("code", JSON.string(d.code)),
+                ("severity", JSON.string(d.severity.rawValue)),
+                ("message", JSON.string(d.message)),
+            ]
+            if let span = d.span, let file = sources[span.file] {
+                let s = file.location(of: span.start), e = file.location(of: span.end)
+                fields += [("file", JSON.string(file.path)), ("line", "\(s.line)"), ("column", "\(s.column)"),
+                           ("end", "{\"line\": \(e.line), \"column\": \(e.column)}")]
+            } else if let loc = d.location {
+                fields += [("file", JSON.string(loc.file)), ("line", loc.line.map(String.init) ?? "null"),
+                           ("column", loc.column.map(String.init) ?? "null"), ("end", "null")]
+            } else {
+                fields += [("file", "null"), ("line", "null"), ("column", "null"), ("end", "null")]
+            }
+            fields.append(("help", d.help.map(JSON.string) ?? "null"))
+            items.append("  {" + fields.map { "\(JSON.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}")
+        }
+        return items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n"
+    }
+}
+
+/// Minimal JSON text helpers for deterministic output (key order as written).
+public enum JSON {
+    public static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

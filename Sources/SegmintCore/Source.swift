@@ -1,0 +1,107 @@
+/// One input text (a `.seg` file, a catalog, a request) identified by a small integer.
+/// Spans point into it by byte offset; line and column are computed only when rendering.
+public struct SourceFile: Sendable {
+    public let id: Int
+    /// The name shown in diagnostics (a path, or `<stdin>`, `<request>`).
+    public let path: String
+    /// The raw bytes. Not necessarily valid UTF-8: the lexer reports invalid sequences.
+    public let bytes: [UInt8]
+    /// Byte offset of the start of each line.
+    public let lineStarts: [Int]
+
+    public init(id: Int, path: String, bytes: [UInt8]) {
+        self.id = id
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        self.lineStarts = starts
+    }
+
+    public init(id: Int, path: String, text: String) {
+        self.init(id: id, path: path, bytes: Array(text.utf8))
+    }
+
+    /// 1-based line and 1-based column (in characters of the line's decoded text) of a byte offset.
+    public func location(of offset: Int) -> SourceLocation {
+        let clamped = max(0, min(offset, bytes.count))
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= clamped { lo = mid } else { hi = mid - 1 }
+        }
+        let start = lineStarts[lo]
+        let prefix = bytes[start..<clamped]
+        // Column counts Unicode scalars so a caret lines up under the right character.
+        let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+        return SourceLocation(line: lo + 1, column: column, offset: clamped)
+    }
+
+    /// The text of a 1-based line, without its newline (invalid UTF-8 shown as U+FFFD).
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    /// The source text of a span (decoded leniently).
+    public func text(of span: Span) -> String {
+        let lo = max(0, min(span.start, bytes.count)), hi = max(lo, min(span.end, bytes.count))
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+}
+
+public struct SourceLocation: Sendable, Equatable {
+    public let line: Int
+    public let column: Int
+    public let offset: Int
+}
+
+/// A byte range `[start, end)` in one source file.
+public struct Span: Sendable, Hashable, Codable {
+    public var file: Int
+    public var start: Int
+    public var end: Int
+
+    public init(file: Int, start: Int, end: Int) {
+        self.file = file
+        self.start = start
+        self.end = end
+    }
+
+    /// A span for things that have no place in any source (synthesised nodes).
+    public static let none = Span(file: -1, start: 0, end: 0)
+
+    /// The smallest span covering both.
+    public func to(_ other: Span) -> Span {
+        guard file == other.file else { return self }
+        return Span(file: file, start: min(start, other.start), end: max(end, other.end))
+    }
+}
+
+/// All sources of one command, so diagnostics can be rendered against their text.
+public final class SourceMap: @unchecked Sendable {
+    public private(set) var files: [SourceFile] = []
+
+    public init() {}
+
+    /// Adds a source and returns it with its id assigned.
+    @discardableResult
+    public func add(path: String, bytes: [UInt8]) -> SourceFile {
+        let file = SourceFile(id: files.count, path: path, bytes: bytes)
+        files.append(file)
+        return file
+    }
+
+    @discardableResult
+    public func add(path: String, text: String) -> SourceFile {
+        add(path: path, bytes: Array(text.utf8))
+    }
+
+    public subscript(id: Int) -> SourceFile? {
+        id >= 0 && id < files.count ? files[id] : nil
+    }
+}
