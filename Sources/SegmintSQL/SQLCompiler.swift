@@ -21,8 +21,14 @@ public struct CompileOptions: Sendable {
 public enum SQLCompiler {
     /// One read-only SELECT returning the distinct entity keys of `segment` (or their count),
     /// preceded by a `--` header. Diagnostics for what the dialect cannot express.
-    public static func compile(_ program: CheckedProgram, segment: String, options: CompileOptions) -> Result<String, [Diagnostic]> {
+    public static func compile(_ program: CheckedProgram, segment: String, options: CompileOptions) -> Result<String, CompileFailure> {
         // TODO(#3): stub until the backend lands.
-        .failure([.error("E0500", "SQL backend not implemented", at: nil)])
+        .failure(CompileFailure(diagnostics: [.error("E0500", "SQL backend not implemented", at: nil)]))
     }
+}
+
+/// Why SQL could not be produced: diagnostics (e.g. a construct the dialect cannot express).
+public struct CompileFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }
