@@ -81,7 +81,7 @@ public struct Lexer {
             default:
                 if Lexer.isDigit(b) { return lexNumber() }
                 if Lexer.isIdentStart(b) { return lexIdent() }
-                lexStray()
+                return lexStray()
             }
         }
         return Token(kind: .eof, start: bytes.count, end: bytes.count)
@@ -160,8 +160,11 @@ public struct Lexer {
             }
             let n = Lexer.utf8Length(bytes, pos)
             if n == 0 {
-                report("E0101", "invalid UTF-8 in string literal", pos, pos + 1)
+                // One diagnostic for the bad byte and the continuation bytes after it.
+                let bad = pos
                 pos += 1
+                while pos < bytes.count, bytes[pos] & 0xC0 == 0x80 { pos += 1 }
+                report("E0101", "invalid UTF-8 in string literal", bad, pos)
             } else {
                 pos += n
             }
@@ -298,7 +301,7 @@ public struct Lexer {
     }
 
     /// A run of bytes that start no token: reported once, as a stray character or invalid UTF-8.
-    mutating func lexStray() {
+    mutating func lexStray() -> Token {
         let start = pos
         var invalidUTF8 = false
         var count = 0
@@ -322,6 +325,7 @@ public struct Lexer {
             let what = count == 1 ? "unexpected character" : "unexpected characters"
             report("E0102", printable ? "\(what) \"\(shown)\"" : "\(what) (control bytes)", start, pos)
         }
+        return Token(kind: .invalid, start: start, end: pos)
     }
 
     /// True when ASCII byte `b` (followed by `next`) begins a token, whitespace or a comment.

@@ -110,12 +110,14 @@ struct ParserState {
 
     /// Reports `expected <what>, found <current token>` at the current token.
     mutating func expected(_ what: String, help: String? = nil) {
+        if tok.kind == .invalid { return } // the lexer has reported it
         report(ParseCode.expected, "expected \(what), found \(describe(tok))", at: span(of: tok), help: help)
     }
 
     func describe(_ t: Token) -> String {
         switch t.kind {
         case .eof: return "end of file"
+        case .invalid: return "\"\(text(of: t))\""
         case .ident: return "identifier \"\(text(of: t))\""
         case .string:
             let s = Lexer.decodeString(bytes, t)
@@ -149,9 +151,23 @@ struct ParserState {
         }
     }
 
-    /// Panic mode: skips to the next condition start, item keyword, `}`, `segment` or end.
+    /// Panic mode: skips to the next `}`, item keyword, `segment`, end, or condition start
+    /// that begins a line. Conditions are written one per line, so a name later on the line
+    /// of an error is more likely debris of the broken condition than a new one.
     mutating func syncToCondition() {
-        while !at(.eof), !at(.rbrace), !at(.kwSegment), !atConditionStart, !atItemStart { advance() }
+        while !at(.eof), !at(.rbrace), !at(.kwSegment), !atItemStart {
+            if atConditionStart, newlineBeforeToken { return }
+            advance()
+        }
+    }
+
+    /// True when a line break separates the current token from the previous one.
+    var newlineBeforeToken: Bool {
+        var i = min(lastEnd, bytes.count)
+        let end = min(tok.start, bytes.count)
+        if consumed == 0 { return true }
+        while i < end { if bytes[i] == 0x0A { return true }; i += 1 }
+        return false
     }
 
     /// Panic mode at segment level: skips to the next item keyword, `}`, `segment` or end,

@@ -4,6 +4,8 @@ import SegmintCore
 /// compares small integers, never strings.
 public enum TokenKind: UInt8, Sendable {
     case eof
+    /// A run of stray bytes, already reported by the lexer: the parser stays silent about it.
+    case invalid
     case ident, string, int, decimal, date
     case lbrace, rbrace, lbracket, rbracket, lparen, rparen, comma, dot, colon
     case eq, ne, lt, le, gt, ge
@@ -19,7 +21,7 @@ public enum TokenKind: UInt8, Sendable {
     /// The spelling of a keyword or punctuation token; nil for tokens with variable text.
     public var fixedText: String? {
         switch self {
-        case .eof, .ident, .string, .int, .decimal, .date: return nil
+        case .eof, .invalid, .ident, .string, .int, .decimal, .date: return nil
         case .lbrace: return "{"
         case .rbrace: return "}"
         case .lbracket: return "["
