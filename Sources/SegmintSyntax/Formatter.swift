@@ -34,10 +34,17 @@ struct FormatWriter {
     var nextComment = 0
     var lines: [String] = []
     var indent = 0
+    /// True when the last line written ends in a comment: another comment cannot join it.
+    var lastLineHasComment = false
 
     init(source: SourceFile, comments: [Comment]) {
         self.bytes = source.bytes
         self.comments = comments
+    }
+
+    mutating func emit(_ line: String) {
+        lines.append(line)
+        lastLineHasComment = false
     }
 
     var pad: String { String(repeating: " ", count: indent) }
@@ -71,14 +78,15 @@ struct FormatWriter {
             let c = comments[nextComment]
             nextComment += 1
             let text = "#" + FormatWriter.trimmed(c.text)
-            if isTrailing(c), let last = lines.indices.last, !lines[last].isEmpty {
+            if isTrailing(c), !lastLineHasComment, let last = lines.indices.last, !lines[last].isEmpty {
                 lines[last] += "  " + text
             } else {
-                if blankPending { lines.append(""); blankPending = false }
-                lines.append(pad + text)
+                if blankPending { emit(""); blankPending = false }
+                emit(pad + text)
             }
+            lastLineHasComment = true
         }
-        if blankPending, !lines.isEmpty { lines.append("") }
+        if blankPending, !lines.isEmpty { emit("") }
     }
 
     /// `segment name "title" {` … `}`
@@ -87,10 +95,10 @@ struct FormatWriter {
         var header = "segment " + s.name.name
         if let title = s.title { header += " " + StringLiteral.quote(title.value) }
         if s.items.isEmpty, !hasComments(in: s.span) {
-            lines.append(pad + header + " {}")
+            emit(pad + header + " {}")
             return
         }
-        lines.append(pad + header + " {")
+        emit(pad + header + " {")
         indent += 2
         var previousWasBlock = true
         for (i, item) in s.items.enumerated() {
@@ -102,25 +110,25 @@ struct FormatWriter {
             flushComments(before: item.span.start, blankBefore: i > 0 && isBlock && !previousWasBlock)
             previousWasBlock = isBlock
             switch item {
-            case .description(let d, _): lines.append(pad + "description " + StringLiteral.quote(d.value))
-            case .asOf(let d, _): lines.append(pad + "as_of " + d.date.description)
+            case .description(let d, _): emit(pad + "description " + StringLiteral.quote(d.value))
+            case .asOf(let d, _): emit(pad + "as_of " + d.date.description)
             case .include(let b, _): block(b, prefix: "include", tags: "")
             case .exclude(let b, _): block(b, prefix: "exclude", tags: "")
             }
         }
         flushComments(before: s.span.end - 1, blankBefore: false)
         indent -= 2
-        lines.append(pad + "}")
+        emit(pad + "}")
     }
 
     /// `prefix {` … `}` then the tags, with the block's conditions aligned on one tag column.
     mutating func block(_ b: Block, prefix: String, tags: String) {
         let suffix = tags.isEmpty ? "" : "  " + tags
         if b.conditions.isEmpty, !hasComments(in: b.span) {
-            lines.append(pad + prefix + " {}" + suffix)
+            emit(pad + prefix + " {}" + suffix)
             return
         }
-        lines.append(pad + prefix + " {")
+        emit(pad + prefix + " {")
         indent += 2
         let inner = indent
         // The tag column: widest tagged one-line condition that fits under the cap, plus two.
@@ -134,7 +142,7 @@ struct FormatWriter {
         for c in b.conditions { condition(c, tagColumn: column) }
         flushComments(before: b.span.end - 1, blankBefore: false)
         indent -= 2
-        lines.append(pad + "}" + suffix)
+        emit(pad + "}" + suffix)
     }
 
     mutating func condition(_ c: Condition, tagColumn: Int) {
@@ -143,12 +151,12 @@ struct FormatWriter {
         if let head = FormatWriter.inlineHead(c) {
             let line = pad + head
             if tags.isEmpty {
-                lines.append(line)
+                emit(line)
             } else if line.count <= Formatter.tagColumnCap {
-                lines.append(line + String(repeating: " ", count: max(2, tagColumn - line.count)) + tags)
+                emit(line + String(repeating: " ", count: max(2, tagColumn - line.count)) + tags)
             } else {
-                lines.append(line)
-                lines.append(String(repeating: " ", count: tagColumn) + tags)
+                emit(line)
+                emit(String(repeating: " ", count: tagColumn) + tags)
             }
             return
         }
@@ -159,7 +167,7 @@ struct FormatWriter {
         switch node.kind {
         case .all(let b): block(b, prefix: prefix + "all", tags: tags)
         case .any(let b): block(b, prefix: prefix + "any", tags: tags)
-        default: lines.append(pad + prefix + (FormatWriter.inlineHead(node) ?? ""))
+        default: emit(pad + prefix + (FormatWriter.inlineHead(node) ?? ""))
         }
     }
 
