@@ -59,6 +59,21 @@ struct FormatWriter {
         return false
     }
 
+    /// True when a blank line separates the comment from the next code or comment.
+    func blankLineFollows(_ c: Comment) -> Bool {
+        var newlines = 0
+        var i = c.span.end
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x0A: newlines += 1
+            case 0x20, 0x09, 0x0D: break
+            default: return newlines >= 2
+            }
+            i += 1
+        }
+        return false
+    }
+
     func hasComments(in span: Span) -> Bool {
         comments.contains { $0.span.start > span.start && $0.span.start < span.end }
     }
@@ -83,10 +98,13 @@ struct FormatWriter {
             } else {
                 if blankPending { emit(""); blankPending = false }
                 emit(pad + text)
+                lastLineHasComment = true
+                // A top-level comment set off by a blank line (a file header) keeps it.
+                if indent == 0, blankLineFollows(c) { emit(""); continue }
             }
             lastLineHasComment = true
         }
-        if blankPending, !lines.isEmpty { emit("") }
+        if blankPending, let last = lines.last, !last.isEmpty { emit("") }
     }
 
     /// `segment name "title" {` … `}`
