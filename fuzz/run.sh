@@ -15,5 +15,5 @@ trap 'rm -rf "$CORPUS"' EXIT
 find "$ROOT/golden" "$ROOT/grammar" "$ROOT/examples" -name '*.seg' -exec cp {} "$CORPUS/" \; 2>/dev/null || true
 mkdir -p "$ROOT/fuzz/out"
 export SWIFT_BACKTRACE=enable=no
-exec "$BIN" -max_total_time="$SECONDS_TO_RUN" -max_len=8192 -timeout=10 -rss_limit_mb=4096 \
+exec "$BIN" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
   -artifact_prefix="$ROOT/fuzz/out/" -print_final_stats=1 "$CORPUS"
