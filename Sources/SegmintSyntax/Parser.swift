@@ -522,7 +522,8 @@ struct ParserState {
         case .kwFalse: value = .bool(false)
         default:
             expected("a value (string, number, date, true or false)",
-                     help: at(.ident) ? "write text in double quotes: \"\(text(of: tok))\"" : nil)
+                     help: at(.ident) ? "write text in double quotes: \"\(text(of: tok))\""
+                         : at(.eq) ? "equality is a single =" : nil)
             return nil
         }
         advance()
