@@ -39,7 +39,7 @@ final class CatalogValidator {
                 continue
             }
             if !known.contains(name) {
-                let help = Suggest.closest(to: name, in: known).map { "did you mean \"\($0)\"?" }
+                let help = NameHint.closest(to: name, in: known).map { "did you mean \"\($0)\"?" }
                     ?? "known keys: \(known.joined(separator: ", "))"
                 diagnostics.append(.warning(CatalogCode.unknownKey, "unknown key \"\(name)\" in \(what) is ignored",
                                             at: spans.span(k), help: help))
@@ -227,7 +227,7 @@ final class CatalogValidator {
             } else {
                 let text = n.value.scalar?.string ?? ""
                 error(CatalogCode.badNamedBy, "fiscal_year named_by must be start or end", n.value,
-                      help: Suggest.closest(to: text, in: ["start", "end"]).map { "did you mean \"\($0)\"?" })
+                      help: NameHint.closest(to: text, in: ["start", "end"]).map { "did you mean \"\($0)\"?" })
             }
         }
         return cal
@@ -236,9 +236,12 @@ final class CatalogValidator {
     /// A facet (`owner` nil) or a field of event `owner`.
     func validateAttribute(_ node: Node, kind: String, owner: String?) -> Attribute? {
         let placeholder = owner.map { "a field of event \"\($0)\"" } ?? "a \(kind)"
-        guard let e = entries(node, what: placeholder, known: Self.attributeKeys) else { return nil }
+        // Name the facet in messages about its other keys, even before its name is validated.
+        let peeked = node.mapping?["name"]?.scalar?.string
+        let label = peeked.map { owner == nil ? "facet \"\($0)\"" : "field \"\(owner ?? "").\($0)\"" } ?? placeholder
+        guard let e = entries(node, what: label, known: Self.attributeKeys) else { return nil }
         let name = requiredString(e, "name", in: placeholder, owner: node)
-        let what = name.map { owner == nil ? "facet \"\($0)\"" : "field \"\(owner ?? "").\($0)\"" } ?? placeholder
+        let what = name != nil ? label : placeholder
         var ok = name != nil
         if let name, let n = e["name"] { ok = checkName(name, n.value, kind: kind) && ok }
 
@@ -250,7 +253,7 @@ final class CatalogValidator {
                 } else {
                     let all = ValueType.allCases.map(\.rawValue)
                     error(CatalogCode.unknownType, "unknown type \"\(text)\" for \(what)", t.value,
-                          help: Suggest.closest(to: text, in: all).map { "did you mean \"\($0)\"?" }
+                          help: NameHint.closest(to: text, in: all).map { "did you mean \"\($0)\"?" }
                             ?? "types are \(all.joined(separator: ", "))")
                 }
             }
@@ -290,7 +293,7 @@ final class CatalogValidator {
         if let k = kindValue, let kNode = e["kind"] {
             if k != "model_score" {
                 error(CatalogCode.badKind, "unknown kind \"\(k)\" for \(what)", kNode.value,
-                      help: Suggest.closest(to: k, in: ["model_score"]).map { "did you mean \"\($0)\"?" } ?? "the only kind is model_score")
+                      help: NameHint.closest(to: k, in: ["model_score"]).map { "did you mean \"\($0)\"?" } ?? "the only kind is model_score")
             } else if let type, !type.isNumeric {
                 error(CatalogCode.badKind, "kind model_score needs a numeric type; \(what) is \(type.rawValue)", kNode.value)
             }
@@ -306,7 +309,8 @@ final class CatalogValidator {
     }
 
     func validateEvent(_ node: Node, entityKey: String?) -> Event? {
-        guard let e = entries(node, what: "an event", known: Self.eventKeys) else { return nil }
+        let peeked = (node.mapping?["name"]?.scalar?.string).map { "event \"\($0)\"" }
+        guard let e = entries(node, what: peeked ?? "an event", known: Self.eventKeys) else { return nil }
         let name = requiredString(e, "name", in: "an event", owner: node)
         let what = name.map { "event \"\($0)\"" } ?? "an event"
         var ok = name != nil
@@ -322,7 +326,7 @@ final class CatalogValidator {
                 timeType = vt
             } else {
                 error(CatalogCode.badTimeType, "time_type of \(what) must be date or timestamp", t.value,
-                      help: Suggest.closest(to: text, in: ["date", "timestamp"]).map { "did you mean \"\($0)\"?" })
+                      help: NameHint.closest(to: text, in: ["date", "timestamp"]).map { "did you mean \"\($0)\"?" })
                 ok = false
             }
         }

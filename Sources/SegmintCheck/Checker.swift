@@ -56,7 +56,7 @@ final class CheckState {
     }
 
     static func didYouMean(_ name: String, _ candidates: [String]) -> String? {
-        Suggest.closest(to: name, in: candidates).map { "did you mean \"\($0)\"?" }
+        NameHint.closest(to: name, in: candidates).map { "did you mean \"\($0)\"?" }
     }
 
     func run(_ files: [SegFile]) -> CheckResult {
