@@ -10,6 +10,8 @@ struct ColumnRef: Equatable {
     var column: String
     /// The catalog type, so a dialect can spell literals and casts to fit it.
     var type: ValueTypeTag
+    /// A name Segmint made up (a join's value column): written unquoted, like its definition.
+    var generated = false
 }
 
 /// The value types as far as spelling SQL is concerned.

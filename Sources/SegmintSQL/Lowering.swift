@@ -211,7 +211,7 @@ struct Lowering {
         }
         let join = EventJoin(alias: "", table: ev.table, keyColumn: ev.key, aggregate: kind, filter: and(filters))
         let alias = register(join)
-        let v = ColumnRef(alias: alias, column: Alias.joinValue, type: .decimal)
+        let v = ColumnRef(alias: alias, column: Alias.joinValue, type: .decimal, generated: true)
         // An entity without matching events has no joined row: count 0, aggregate missing.
         let value: Scalar = isCount ? .countOrZero(v) : .column(v)
         func test(_ cmp: AggregateComparison) -> Predicate? {

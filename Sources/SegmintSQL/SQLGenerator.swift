@@ -56,6 +56,9 @@ struct SQLGenerator {
         return s
     }
 
+    // Comparisons, IN, IS NULL and function calls bind tighter than NOT, AND and OR in every
+    // dialect, so only AND and OR groups need parentheses.
+
     /// A WHERE condition: top-level conjuncts one per line.
     private func topLevel(_ p: Predicate) throws -> String {
         guard case .and(let ps) = p else { return try expr(p) }
@@ -68,27 +71,27 @@ struct SQLGenerator {
         case .constant(let b): return d.boolean(b)
         case .and(let ps): return wrap(try ps.map { try expr($0, parenthesize: true) }.joined(separator: " AND "))
         case .or(let ps): return wrap(try ps.map { try expr($0, parenthesize: true) }.joined(separator: " OR "))
-        case .not(let inner): return wrap("NOT " + (try expr(inner, parenthesize: true)))
-        case .compare(let l, let op, let r): return wrap("\(try scalar(l)) \(op.rawValue) \(try scalar(r))")
+        case .not(let inner): return "NOT " + (try expr(inner, parenthesize: true))
+        case .compare(let l, let op, let r): return ("\(try scalar(l)) \(op.rawValue) \(try scalar(r))")
         case .inList(let l, let items, let negated):
             let list = try items.map { try scalar($0) }.joined(separator: ", ")
-            return wrap("\(try scalar(l)) \(negated ? "NOT IN" : "IN") (\(list))")
-        case .isNull(let s, let negated): return wrap("\(try scalar(s)) IS \(negated ? "NOT NULL" : "NULL")")
-        case .contains(let s, let pat): return wrap(d.contains(try scalar(s), try d.string(pat)))
-        case .startsWith(let s, let pat): return wrap(d.startsWith(try scalar(s), try d.string(pat)))
+            return "\(try scalar(l)) \(negated ? "NOT IN" : "IN") (\(list))"
+        case .isNull(let s, let negated): return ("\(try scalar(s)) IS \(negated ? "NOT NULL" : "NULL")")
+        case .contains(let s, let pat): return (d.contains(try scalar(s), try d.string(pat)))
+        case .startsWith(let s, let pat): return (d.startsWith(try scalar(s), try d.string(pat)))
         }
     }
 
     private func scalar(_ s: Scalar) throws -> String {
         switch s {
-        case .column(let c): return col(c.alias, c.column)
+        case .column(let c): return c.generated ? "\(c.alias).\(c.column)" : col(c.alias, c.column)
         case .string(let x): return try d.string(x)
         case .int(let i): return String(i)
         case .decimal(let t): return t
         case .bool(let b): return d.boolean(b)
         case .date(.literal(let day), let ts): return ts ? d.timestamp(day) : d.date(day)
         case .date(.today(let days, let months), let ts): return d.today(plusDays: days, minusMonths: months, asTimestamp: ts)
-        case .countOrZero(let c): return "COALESCE(\(col(c.alias, c.column)), 0)"
+        case .countOrZero(let c): return "COALESCE(\(c.alias).\(c.column), 0)"
         }
     }
 }
