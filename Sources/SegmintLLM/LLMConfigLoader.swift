@@ -185,11 +185,11 @@ public enum LLMConfigLoader {
     }
 
     private static func typeName(_ t: Any.Type) -> String {
-        switch t {
-        case is String.Type: return "a string"
-        case is Int.Type, is Double.Type: return "a number"
-        case is [Any].Type: return "a list"
-        default: return t is Decodable.Type ? "a mapping" : "\(t)"
-        }
+        let name = "\(t)"
+        if t is String.Type { return "a string" }
+        if t is Int.Type || t is Double.Type { return "a number" }
+        if name.contains("Sequence") || name.hasPrefix("Array") { return "a list" }
+        if name.contains("Mapping") || name.hasPrefix("Dictionary") { return "a mapping" }
+        return "a value of type \(name)"
     }
 }
