@@ -36,6 +36,8 @@ extension HTTPLLMProvider {
             case .connection: throw LLMError(.connectionFailed, redactor.clean(e.message), provider: name)
             case .invalidRequest: throw LLMError(.badRequest, redactor.clean(e.message), provider: name)
             }
+        } catch {
+            throw LLMError(.connectionFailed, redactor.clean("\(error)"), provider: name)
         }
         if let failure = ResponseClassifier.failure(for: response, provider: name, redactor: redactor) {
             throw failure

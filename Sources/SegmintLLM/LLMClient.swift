@@ -49,9 +49,11 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
             let key: String?
             if let cache, !req.noCache, let body = try? provider.body(for: req) {
                 let k = Self.cacheKey(promptVersion: req.promptVersion, model: model, body: body)
+                let t0 = Self.now()
                 if var hit = cache.lookup(k) {
                     hit.cacheHit = true
-                    trace?.record(TraceEvent(provider: settings.name, model: model, stage: req.stage, attempt: 0, latencyMs: 0,
+                    trace?.record(TraceEvent(provider: settings.name, model: model, stage: req.stage, attempt: 0,
+                                             latencyMs: Int(((Self.now() - t0) * 1000).rounded()),
                                              httpStatus: nil, outcome: "ok", promptTokens: hit.usage?.promptTokens,
                                              completionTokens: hit.usage?.completionTokens, cacheHit: true, error: nil))
                     return hit

@@ -41,6 +41,9 @@ public final class ResponseCache: @unchecked Sendable {
         // new file; both are idempotent, so retry while another process holds the lock.
         try Self.retryingBusy {
             try db.enableWAL()
+            // In WAL mode NORMAL cannot corrupt the file; a power cut may drop the newest entries,
+            // which for a cache only means asking the model again. Saves an fsync per store.
+            try db.execute("PRAGMA synchronous=NORMAL")
             try db.execute("CREATE TABLE IF NOT EXISTS llm_responses (key TEXT PRIMARY KEY, model TEXT NOT NULL, response TEXT NOT NULL, created_at TEXT NOT NULL)")
         }
     }
