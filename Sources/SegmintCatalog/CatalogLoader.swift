@@ -92,8 +92,13 @@ public enum CatalogLoader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let ctx = context.map { " \($0.text)" } ?? ""
-            return at(mark, "invalid YAML: \(problem)\(ctx)")
+            var d = at(mark, "invalid YAML: \(problem)")
+            if let context {
+                // libyaml's context says what was open when the problem was found, and where.
+                d.notes = [.init(span: spans.span(line: context.mark.line, column: context.mark.column),
+                                 message: "\(context.text) that starts here")]
+            }
+            return d
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             return at(context.mark, "duplicate key \(names) in one mapping", code: CatalogCode.duplicateKey,
