@@ -105,13 +105,8 @@ public enum FrontEnd {
             parsed.append(r.file)
             diagnostics += r.diagnostics
         }
-        let loaded = CatalogLoader.load(path: resolve(catalogPath, base: base), sources: sources)
-        diagnostics += loaded.diagnostics.map { d in
-            // Show the catalog path as the user wrote it.
-            var d = d
-            if d.location != nil { d.location?.file = catalogPath }
-            return d
-        }
+        let loaded = CatalogLoader.load(path: resolve(catalogPath, base: base), displayPath: catalogPath, sources: sources)
+        diagnostics += loaded.diagnostics
         var check: CheckResult?
         if let catalog = loaded.catalog {
             let result = Checker.check(files: parsed, catalog: catalog, options: options)
