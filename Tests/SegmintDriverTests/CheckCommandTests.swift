@@ -97,3 +97,15 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(FrontEnd.summary([w, w]), "2 warnings")
     }
 }
+
+/// The shipped examples must stay valid against the shipped catalog.
+final class ShippedExamplesTests: XCTestCase {
+    func testExamplesCheckCleanly() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let files = try FileManager.default.contentsOfDirectory(atPath: repo + "/examples").filter { $0.hasSuffix(".seg") }.sorted()
+        XCTAssertFalse(files.isEmpty)
+        let out = runCheck(paths: files.map { "examples/\($0)" }, catalogPath: "catalogs/retail.yaml", strict: false, format: "human", base: repo)
+        XCTAssertEqual(out.stderr, "")
+        XCTAssertEqual(out.exitCode, 0)
+    }
+}
