@@ -259,6 +259,14 @@ struct Lowering {
             default: out.append(p)
             }
         }
+        // Two tests on one column both carry its `IS NOT NULL` guard: keep the first.
+        var seen: [Predicate] = []
+        out = out.filter { p in
+            guard case .isNull = p else { return true }
+            if seen.contains(p) { return false }
+            seen.append(p)
+            return true
+        }
         if out.isEmpty { return .constant(true) }
         return out.count == 1 ? out[0] : .and(out)
     }
