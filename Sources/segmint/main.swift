@@ -13,6 +13,7 @@ struct Segmint: ParsableCommand {
         // Each subcommand lives in its own file: <Name>Command.swift.
         subcommands: [
             CheckCommand.self,
+            CompileCommand.self,
             FmtCommand.self,
             LLMCommand.self,
         ]
