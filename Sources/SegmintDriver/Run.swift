@@ -22,23 +22,25 @@ public enum RunFormat: String, Sendable, CaseIterable {
 /// server, missing table, SQL error).
 public func runRun(files: [String], catalogPath: String, segment: String?, db url: String,
                    limit: Int = 20, format: RunFormat = .table) -> CommandOutput {
-    let sources = SourceMap()
-    let render = DiagnosticRenderer(sources: sources)
+    func usage(_ diags: [Diagnostic]) -> CommandOutput {
+        CommandOutput(exitCode: 2, stderr: DiagnosticRenderer(sources: SourceMap()).human(diags))
+    }
+    guard limit >= 0 else { return usage([.error("E0806", "--limit must be 0 or more, got \(limit)", at: nil)]) }
+    // A bad URL is reported before any work, as a usage error.
+    let target: DatabaseTarget
+    do { target = try DatabaseURL.parse(url) } catch let e as DatabaseError { return usage([e.diagnostic]) } catch {
+        return usage([.error("E0801", "\(error)", at: nil)])
+    }
+    guard let dialect = Dialect(rawValue: target.dialectName) else {
+        return usage([.error("E0801", "no SQL dialect for \(target.displayName)", at: nil)])
+    }
+    let front = FrontEnd.run(paths: files, catalogPath: catalogPath)
+    let render = DiagnosticRenderer(sources: front.sources)
     func fail(_ code: Int32, _ diags: [Diagnostic]) -> CommandOutput {
         CommandOutput(exitCode: code, stderr: render.human(diags))
     }
-    guard limit >= 0 else { return fail(2, [.error("E0806", "--limit must be 0 or more, got \(limit)", at: nil)]) }
-    // A bad URL is reported before any work, as a usage error.
-    let target: DatabaseTarget
-    do { target = try DatabaseURL.parse(url) } catch let e as DatabaseError { return fail(2, [e.diagnostic]) } catch {
-        return fail(2, [.error("E0801", "\(error)", at: nil)])
-    }
-    guard let dialect = Dialect(rawValue: target.dialectName) else {
-        return fail(2, [.error("E0801", "no SQL dialect for \(target.displayName)", at: nil)])
-    }
-    let loaded = RunInputs.load(files: files, catalogPath: catalogPath, sources: sources)
-    guard let program = loaded.program else { return fail(loaded.exitCode, loaded.diagnostics) }
-    let warnings = loaded.diagnostics
+    guard let program = front.program else { return fail(max(1, front.exitCode), front.diagnostics) }
+    let warnings = front.diagnostics
 
     let name: String
     switch RunInputs.pickSegment(segment, in: program) {
@@ -118,46 +120,8 @@ private func pluralise(_ word: String) -> String {
     return word + "s"
 }
 
-/// Loading for `run`: catalog, files, checker.
-// TODO(#3): switch to the shared helpers in Loading.swift once the "check" helper lands them.
+/// Segment selection for `run`.
 enum RunInputs {
-    struct Loaded {
-        var program: CheckedProgram?
-        var diagnostics: [Diagnostic]
-        var exitCode: Int32
-    }
-
-    static func load(files: [String], catalogPath: String, sources: SourceMap) -> Loaded {
-        do { _ = try FileInput.read(catalogPath) } catch {
-            return Loaded(program: nil, diagnostics: [.error("E0001", "\(error)", at: nil)], exitCode: 2)
-        }
-        let cat = CatalogLoader.load(path: catalogPath, sources: sources)
-        guard let catalog = cat.catalog, !cat.diagnostics.hasErrors else {
-            return Loaded(program: nil, diagnostics: cat.diagnostics, exitCode: 1)
-        }
-        if files.isEmpty { return Loaded(program: nil, diagnostics: [.error("E0002", "no .seg files given", at: nil)], exitCode: 2) }
-        var parsed: [SegFile] = []
-        var diags = cat.diagnostics
-        for path in files {
-            do {
-                let bytes = try FileInput.read(path)
-                let file = sources.add(path: path, bytes: bytes)
-                let r = Parser.parse(file)
-                parsed.append(r.file)
-                diags += r.diagnostics
-            } catch {
-                return Loaded(program: nil, diagnostics: diags + [.error("E0001", "\(error)", at: nil)], exitCode: 2)
-            }
-        }
-        if diags.hasErrors { return Loaded(program: nil, diagnostics: diags.sortedForOutput(), exitCode: 1) }
-        let checked = Checker.check(files: parsed, catalog: catalog)
-        diags += checked.diagnostics
-        guard let program = checked.program, !diags.hasErrors else {
-            return Loaded(program: nil, diagnostics: diags.sortedForOutput(), exitCode: 1)
-        }
-        return Loaded(program: program, diagnostics: diags.sortedForOutput(), exitCode: 0)
-    }
-
     /// `--segment` when given (it must exist); else the only segment of the input.
     enum Pick { case success(String), failure(Diagnostic) }
 

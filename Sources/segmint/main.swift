@@ -11,7 +11,14 @@ struct Segmint: ParsableCommand {
         commandName: "segmint",
         abstract: "Compile customer segments to SQL: check, format, compile, run, analyse.",
         // Each subcommand lives in its own file: <Name>Command.swift.
-        subcommands: [RunCommand.self, DemoCommand.self, CatalogCommand.self]
+        subcommands: [
+            CheckCommand.self,
+            FmtCommand.self,
+            LLMCommand.self,
+            RunCommand.self,
+            DemoCommand.self,
+            CatalogCommand.self,
+        ]
     )
 }
 
