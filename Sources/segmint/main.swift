@@ -16,6 +16,9 @@ struct Segmint: ParsableCommand {
             CompileCommand.self,
             FmtCommand.self,
             LLMCommand.self,
+            RunCommand.self,
+            DemoCommand.self,
+            CatalogCommand.self,
         ]
     )
 }
