@@ -24,27 +24,29 @@ final class CancelFlag: @unchecked Sendable {
 }
 
 /// HTTP over libcurl's easy interface: one handle per request (handles are not shared between
-/// threads), run on a Dispatch queue so the blocking `curl_easy_perform` never occupies a thread
-/// of Swift's cooperative pool while stages run in parallel.
+/// threads), each transfer on its own thread. The blocking `curl_easy_perform` thus never
+/// occupies a thread of Swift's cooperative pool, and parallel stages are not capped by a
+/// Dispatch pool sized to the core count (on Linux a concurrent queue ran only 2 at a time here).
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// Bodies larger than this are refused; no chat completion comes near it.
     public let maxResponseBytes: Int
-    private let queue = DispatchQueue(label: "segmint.llm.curl", qos: .userInitiated, attributes: .concurrent)
 
     public init(maxResponseBytes: Int = 32 << 20) {
         self.maxResponseBytes = maxResponseBytes
         _ = curlGlobalInit
     }
 
-    /// Sends on a Dispatch thread. Cancelling the calling task aborts the transfer (curl checks
+    /// Sends on a new thread. Cancelling the calling task aborts the transfer (curl checks
     /// at least once a second) and throws `CancellationError`.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let cancel = CancelFlag()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (cont: CheckedContinuation<HTTPResponse, Error>) in
-                queue.async {
+                let thread = Thread {
                     cont.resume(with: Result { try self.perform(request, cancel: cancel) })
                 }
+                thread.name = "segmint-curl"
+                thread.start()
             }
         } onCancel: {
             cancel.set()
