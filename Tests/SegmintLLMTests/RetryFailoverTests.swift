@@ -54,6 +54,7 @@ final class RetryFailoverTests: XCTestCase {
         let e = await expectLLMError { _ = try await self.client([settings("a", self.a)]).complete(self.hi) }
         XCTAssertEqual(e?.kind, .serverError)
         XCTAssertEqual(e?.status, 500)
+        XCTAssertEqual(e?.description, "a: server error (HTTP 500): The server had an error while processing your request (after 3 attempts)")
         XCTAssertEqual(a.requests.count, fastRetry.maxAttempts)
     }
 
@@ -81,7 +82,7 @@ final class RetryFailoverTests: XCTestCase {
         b.enqueue(.serverError(status: 500), .serverError(status: 500), .serverError(status: 502))
         let e = await expectLLMError { _ = try await self.client([settings("a", self.a), settings("b", self.b)]).complete(self.hi) }
         XCTAssertEqual(e?.kind, .allProvidersFailed)
-        XCTAssertEqual(e?.description, "all providers failed: a: bad request (HTTP 400): bad thing; b: server error (HTTP 502): The server had an error while processing your request")
+        XCTAssertEqual(e?.description, "all providers failed: a: bad request (HTTP 400): bad thing; b: server error (HTTP 502): The server had an error while processing your request (after 3 attempts)")
     }
 
     func testHonoursRetryAfter() async throws {
