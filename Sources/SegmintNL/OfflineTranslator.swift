@@ -198,6 +198,14 @@ public struct OfflineTranslator: Sendable {
 
             // Catalog mentions, longest phrase first; fuzzy for a single long word.
             var match = lexicon.longest(words, at: i)
+            if let m = match {
+                // A short code ("OR", "IN", "ME") counts only when written exactly: "or" is a word.
+                let kept = m.entries.filter { e in
+                    guard case .value(_, let v) = e.target, !e.alias, v.count <= 2 else { return true }
+                    return m.length == 1 && words[i].text == v
+                }
+                match = kept.isEmpty ? nil : (m.length, kept)
+            }
             if match == nil, !Stopwords.set.contains(words[i].norm), !isFiller(low), words[i].norm.count >= 4,
                words[i].text.first?.isNumber != true, let f = fuzzy(words[i].text) {
                 match = (1, [Lexicon.Entry(target: f, alias: false)])
@@ -316,6 +324,21 @@ public struct OfflineTranslator: Sendable {
             if let line = render(d) { lines.append((line, d.negated)) }
         }
 
+        // A word of the name or a synonym of a subject already in the segment ("loyalty" beside
+        // "gold") adds nothing new: it is mapped, not unknown.
+        var subjectWords = Set<String>()
+        for d in drafts {
+            switch d.subject {
+            case .facet(let f):
+                if let a = catalog.facet(named: f) { for p in [a.name] + a.synonyms { subjectWords.formUnion(Words.norms(p.replacingOccurrences(of: "_", with: " "))) } }
+            case .event(let e):
+                if let ev = catalog.event(named: e) {
+                    for p in [ev.name] + ev.synonyms { subjectWords.formUnion(Words.norms(p)) }
+                    for f in d.preds { if let a = ev.field(named: f.field) { for p in [a.name] + a.synonyms { subjectWords.formUnion(Words.norms(p.replacingOccurrences(of: "_", with: " "))) } } }
+                }
+            }
+        }
+        for (k, w) in words.enumerated() where !used[k] && subjectWords.contains(w.norm) && w.text.first?.isNumber != true { used[k] = true }
         var unmapped: [String] = []
         for (k, w) in words.enumerated() where !used[k] { unmapped.append(w.text) }
         let include = lines.filter { !$0.1 }.map(\.0)
