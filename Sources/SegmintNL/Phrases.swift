@@ -107,6 +107,15 @@ enum StateNames {
     ]
 }
 
+extension StateNames {
+    /// Code → names ("CA" → ["california", "californian"]).
+    static let byCode: [String: [String]] = {
+        var m: [String: [String]] = [:]
+        for (n, c) in codes.sorted(by: { $0.key < $1.key }) { m[c, default: []].append(n) }
+        return m
+    }()
+}
+
 /// Month names for "since March 2025".
 enum MonthNames {
     static let numbers: [String: Int] = [

@@ -84,9 +84,13 @@ public final class RetrievalIndex: @unchecked Sendable {
             for s in synonyms { terms.append((s, t)) }
         }
         func addValues(_ a: Attribute, subject: String, parent: Int) {
-            for v in a.values ?? [] {
+            let vs = a.values ?? []
+            // US state names reach state codes, only where the attribute enumerates them.
+            let names = vs.count >= 10 ? StateNames.byCode : [:]
+            for v in vs {
                 targets.append(.value(subject: subject, value: v)); parents.append([parent])
                 terms.append((v.replacingOccurrences(of: "_", with: " "), targets.count - 1))
+                for n in names[v] ?? [] { terms.append((n, targets.count - 1)) }
             }
         }
         for f in catalog.facets {
