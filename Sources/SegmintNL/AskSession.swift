@@ -167,7 +167,7 @@ public final class AskSession: @unchecked Sendable {
             if t.include.isEmpty && t.exclude.isEmpty { problems = ["the offline translator found nothing in the catalog for this request"] }
             return .ungrounded(problems: problems, unmapped: t.unmapped)
         }
-        let v = SegmentValidation.run(seg, catalog: r.catalog, requireTags: true)
+        let v = SegmentValidation.run(seg, catalog: r.catalog, requireTags: true, request: r.text)
         if !v.errors.isEmpty { return .ungrounded(problems: v.errors.map(\.rendered), unmapped: []) }
         return .segment(seg: seg, program: v.program, usedAnswers: t.usedAnswers)
     }

@@ -162,7 +162,7 @@ public final class Pipeline: Sendable {
             }
             let (text, ranges) = await assemble(request: request, results: results, state: state)
             let qs = await registry.questions
-            let validation = SegmentValidation.run(text, catalog: catalog, requireTags: true)
+            let validation = SegmentValidation.run(text, catalog: catalog, requireTags: true, request: request)
             if validation.errors.isEmpty {
                 if !qs.isEmpty { return (.questions(qs), await state.trace) }
                 return (.segment(seg: text, program: validation.program, usedAnswers: await state.usedAnswers), await state.trace)

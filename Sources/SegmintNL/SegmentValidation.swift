@@ -17,7 +17,7 @@ public struct SegmentValidation: Sendable {
     public var warnings: [Problem]
 
     /// Parses and checks `text` (named `<ask>` in diagnostics).
-    public static func run(_ text: String, catalog: Catalog, requireTags: Bool) -> SegmentValidation {
+    public static func run(_ text: String, catalog: Catalog, requireTags: Bool, request: String? = nil) -> SegmentValidation {
         let sources = SourceMap()
         let file = sources.add(path: "<ask>", text: text)
         let parsed = Parser.parse(file)
@@ -27,8 +27,7 @@ public struct SegmentValidation: Sendable {
         }
         let parseErrors = parsed.diagnostics.filter { $0.severity == .error }
         if !parseErrors.isEmpty { return SegmentValidation(program: nil, errors: problems(parseErrors), warnings: []) }
-        let options = CheckOptions()
-        _ = requireTags  // TODO(#6): pass `requireTags` once CheckOptions has it (check branch).
+        let options = CheckOptions(strict: false, requireTags: requireTags, request: request)
         let checked = Checker.check(files: [parsed.file], catalog: catalog, options: options)
         let errors = checked.diagnostics.filter { $0.severity == .error }
         let warnings = checked.diagnostics.filter { $0.severity != .error }

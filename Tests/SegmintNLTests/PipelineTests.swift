@@ -185,3 +185,60 @@ final class PipelineTests: XCTestCase {
         }
     }
 }
+
+extension PipelineTests {
+    func testCheckerDiagnosticGoesBackToTheResponsiblePart() async throws {
+        let m = ScriptedModel()
+        let request = "gold tier members with lifetime spend over 500"
+        m.on("decompose", Reply.parts([("gold tier members", false), ("lifetime spend over 500", false)]))
+        m.on("map", span: "gold tier members", Reply.condition(#"loyalty_tier = "gold" [RETRIEVED: loyalty_tier from "tier"] [RETRIEVED: "gold" from "gold"]"#))
+        m.on("date", span: "gold tier members", Reply.noWindow)
+        // Untagged facet: grounding scan passes (no tags to judge); the checker (requireTags) rejects it.
+        m.on("map", span: "lifetime spend over 500", Reply.condition(#"lifetime_spend > "500""#))
+        m.on("date", span: "lifetime spend over 500", Reply.noWindow)
+        m.on("repair", span: "lifetime spend over 500", Reply.condition(#"lifetime_spend > 500 [RETRIEVED: lifetime_spend from "lifetime spend"]"#))
+        let (outcome, _) = try await pipeline(m).run(request)
+        guard case .segment(let seg, let program, _) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertNotNil(program)
+        XCTAssertTrue(seg.contains("    lifetime_spend > 500 [RETRIEVED: lifetime_spend from \"lifetime spend\"]\n"), seg)
+        let repairs = m.calls("repair")
+        XCTAssertEqual(repairs.count, 1)
+        // The rendered diagnostic with the offending source line went to the part that wrote it.
+        XCTAssertTrue(repairs[0].user.contains(#""span":"lifetime spend over 500""#), repairs[0].user)
+        XCTAssertTrue(repairs[0].user.contains("lifetime_spend > \\\"500\\\""), repairs[0].user)
+    }
+
+    func testSequentialOptionGivesTheSameSegment() async throws {
+        let a = ScriptedModel(); scriptMain(a)
+        let b = ScriptedModel(); scriptMain(b)
+        let (pa, _) = try await pipeline(a).run(Self.mainRequest)
+        let (pb, _) = try await pipeline(b, PipelineOptions(sequential: true)).run(Self.mainRequest)
+        guard case .segment(let sa, _, _) = pa, case .segment(let sb, _, _) = pb else { return XCTFail() }
+        XCTAssertEqual(sa, sb)
+    }
+}
+
+final class OfflineOutputChecksTests: XCTestCase {
+    /// Every segment the offline translator writes passes the real checker with tags required.
+    func testTranslatorOutputPassesTheChecker() throws {
+        let t = OfflineTranslator(catalog: RetailCatalog.shared)
+        let requests = [
+            "California customers who bought outdoor gear in the last 90 days but not email opt-outs",
+            "customers with lifetime spend over 500",
+            "Texas or Oregon customers with sms consent",
+            "gold or above loyalty members",
+            "customers aged between 25 and 40",
+            "at least 3 orders in the last 6 months",
+            "customers who have not bought since 2025-01-01",
+            "bought electronics online in the past 2 weeks",
+            "unsubscibed customers",
+        ]
+        for r in requests {
+            let out = t.translate(r)
+            let seg = try XCTUnwrap(out.seg, r)
+            let v = SegmentValidation.run(seg, catalog: RetailCatalog.shared, requireTags: true, request: r)
+            XCTAssertEqual(v.errors.map(\.rendered), [], "\(r)\n\(seg)")
+            XCTAssertNotNil(v.program, r)
+        }
+    }
+}
