@@ -139,7 +139,7 @@ public final class AskSession: @unchecked Sendable {
                 return AskOutcome(exitCode: 1, seg: nil, sql: nil, questionsJSON: nil, messages: m, trace: trace, usedOfflineTranslator: offline)
             case .questions(let qs):
                 guard let interactive else {
-                    return AskOutcome(exitCode: 3, seg: nil, sql: nil, questionsJSON: Self.json(qs), messages: messages + ["\(qs.count) question\(qs.count == 1 ? "" : "s") need an answer (--answer KEY=VALUE)"], trace: trace, usedOfflineTranslator: offline)
+                    return AskOutcome(exitCode: 3, seg: nil, sql: nil, questionsJSON: Self.json(qs), messages: messages + ["\(qs.count) question\(qs.count == 1 ? " needs" : "s need") an answer (--answer KEY=VALUE)"], trace: trace, usedOfflineTranslator: offline)
                 }
                 var got = false
                 for q in qs {

@@ -14,6 +14,8 @@ struct Segmint: ParsableCommand {
         subcommands: [
             CheckCommand.self,
             FmtCommand.self,
+            AskCommand.self,
+            MemoryCommand.self,
         ]
     )
 }
