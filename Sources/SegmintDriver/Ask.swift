@@ -3,6 +3,7 @@ import SegmintCore
 import SegmintCatalog
 import SegmintSQL
 import SegmintNL
+import SegmintLLM
 
 /// The arguments of `segmint ask`, as the executable parsed them.
 public struct AskArguments: Sendable {
@@ -100,8 +101,9 @@ public func runAsk(_ a: AskArguments, model: StageModel?, interactive: (@Sendabl
                                                offline: a.offline, answers: answers, sqlDialect: dialect))
     for m in outcome.messages { stderr += "segmint: \(m)\n" }
     if let t = a.trace {
-        do { try AtomicFile.write(AskSession.traceLines(outcome.trace), to: t) } catch {
-            stderr += "segmint: warning: cannot write trace \(t): \(error)\n"
+        // Appended: with an LLM configured the client's trace writer logs each attempt to the same file.
+        if let e = appendTrace(AskSession.traceLines(outcome.trace), to: t) {
+            stderr += "segmint: warning: cannot write trace \(t): \(e)\n"
         }
     }
     switch outcome.exitCode {
@@ -132,3 +134,28 @@ func isTenantName(_ t: String) -> Bool {
 public typealias AskQuestion = Question
 /// The LLM layer as `ask` uses it.
 public typealias AskModel = StageModel
+
+/// Appends stage trace lines to `path`, creating it; returns an error message on failure.
+func appendTrace(_ text: String, to path: String) -> String? {
+    let fm = FileManager.default
+    if !fm.fileExists(atPath: path) {
+        do { try AtomicFile.write(text, to: path) } catch { return "\(error)" }
+        return nil
+    }
+    guard let h = FileHandle(forWritingAtPath: path) else { return "cannot open for appending" }
+    defer { try? h.close() }
+    do { try h.seekToEnd(); try h.write(contentsOf: Data(text.utf8)) } catch { return "\(error)" }
+    return nil
+}
+
+/// The LLM layer for `ask`: the configured `LLMClient` (cache and trace included), or nil with a
+/// notice when no provider is configured. A broken configuration is an error (exit 2).
+public func makeAskModel(configPath: String?, tracePath: String?, noCache: Bool = false) -> (model: AskModel?, error: String?) {
+    do {
+        let client = try LLMSetup.makeClient(configPath: configPath, noCache: noCache, tracePath: tracePath)
+        if client.config.providers.isEmpty { return (nil, nil) }
+        return (LLMStageModel(provider: client), nil)
+    } catch {
+        return (nil, "\(error)")
+    }
+}

@@ -248,7 +248,12 @@ public struct OfflineTranslator: Sendable {
                         // A string facet named without a value ("tier gold"): the value that follows
                         // carries it; keep the mention as a tag source only.
                         mark(r); i = r.upperBound
-                        pendingFacetMention = (fn, from)
+                        // "gold tier": the facet's words came after its value; cite them there.
+                        if let l = lastValueDraft, drafts[l].subject == .facet(fn), let k = drafts[l].tags.firstIndex(of: tag(fn, nil)) {
+                            drafts[l].tags[k] = tag(fn, from)
+                        } else {
+                            pendingFacetMention = (fn, from)
+                        }
                         continue
                     }
                 case .value(let subject, let v):

@@ -1,5 +1,6 @@
 import Foundation
 import SegmintCore
+import SegmintLLM
 
 /// One stage's prompt file: `prompts/<stage>.prompt`.
 ///

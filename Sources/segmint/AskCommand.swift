@@ -53,6 +53,12 @@ struct AskCommand: ParsableCommand {
     @Option(name: .long, help: "Directory of the stage prompts (default: ./prompts or $SEGMINT_PROMPTS).")
     var prompts: String?
 
+    @Option(name: .long, help: "LLM configuration file (default: segmint.yaml search, then the environment).")
+    var config: String?
+
+    @Flag(name: .long, help: "Do not read or write the LLM response cache.")
+    var noCache = false
+
     func run() throws {
         let args = AskArguments(request: request, catalog: catalog, tenant: tenant, out: out, sql: sql, dialect: dialect,
                                 offline: offline, trace: trace, answers: answer, memory: memory, prompts: prompts)
@@ -60,9 +66,9 @@ struct AskCommand: ParsableCommand {
             FileHandleStderr.write("? \(q.text) (e.g. \(q.example)): ")
             return readLine()
         } : nil
-        // TODO(#6): pass the SegmintLLM client here once its configured client lands; until then
-        // runAsk falls back to the offline translator with a notice.
-        let model: AskModel? = nil
+        let made: (model: AskModel?, error: String?) = offline ? (nil, nil) : makeAskModel(configPath: config, tracePath: trace, noCache: noCache)
+        if let e = made.error { finish(CommandOutput(exitCode: 2, stderr: "segmint: error: LLM configuration: \(e)\n")) }
+        let model = made.model
         finish(blocking {
             await runAsk(args, model: model, interactive: interactive, progress: { FileHandleStderr.write("segmint: [\($0)]\n") })
         })

@@ -81,7 +81,7 @@ extension OfflineTranslatorTests {
 
     func testLowercaseOrIsNotOregon() {
         let r = t.translate("gold or platinum tier")
-        XCTAssertEqual(r.include, [#"loyalty_tier in ["gold", "platinum"] [RETRIEVED: loyalty_tier] [RETRIEVED: "gold" from "gold"] [RETRIEVED: "platinum" from "platinum"]"#])
+        XCTAssertEqual(r.include, [#"loyalty_tier in ["gold", "platinum"] [RETRIEVED: loyalty_tier from "tier"] [RETRIEVED: "gold" from "gold"] [RETRIEVED: "platinum" from "platinum"]"#])
     }
 
     func testTimeWordWithoutNumberIsAQuestionUntilAnswered() {
