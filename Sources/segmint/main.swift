@@ -19,6 +19,8 @@ struct Segmint: ParsableCommand {
             RunCommand.self,
             DemoCommand.self,
             CatalogCommand.self,
+            AskCommand.self,
+            MemoryCommand.self,
         ]
     )
 }
