@@ -33,8 +33,12 @@ public enum Recommend {
         let phrases = t.intentPhrases.filter { text.contains($0) }
         let used = usedAttributes(seg)
         if !phrases.isEmpty {
-            let fits = modelFits(text, catalog: program.catalog).filter { !used.facets.contains($0.facet.name) }
-            if let best = fits.first {
+            let allFits = modelFits(text, catalog: program.catalog)
+            let fits = allFits.filter { !used.facets.contains($0.facet.name) }
+            let usesAModel = program.catalog.facets.contains { $0.isModelScore && used.facets.contains($0.name) }
+            if usesAModel {
+                // Already rests on a model score: nothing to recommend on intent.
+            } else if let best = fits.first {
                 let proxies = used.facets.sorted() + used.events.sorted()
                 out.append(Recommendation(
                     signal: .useModelScore, segment: seg.name,
@@ -45,7 +49,7 @@ public enum Recommend {
                     numbers: [("intent_phrases", Double(phrases.count)), ("proxy_inputs", Double(proxies.count))],
                     action: "replace the proxy rules with the model score: include { \(best.facet.name) >= T } [RETRIEVED: \(best.facet.name)], "
                         + "choosing T so the segment keeps its intended size (`segmint recommend --db` suggests T)"))
-            } else if !fits.contains(where: { used.facets.contains($0.facet.name) }) {
+            } else {
                 out.append(Recommendation(
                     signal: .predictiveIntent, segment: seg.name,
                     evidence: ["intent words: " + phrases.map { "\"\($0)\"" }.joined(separator: ", "),
