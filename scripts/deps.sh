@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine lacks to build and test Segmint. Idempotent.
+#   scripts/deps.sh          build deps (C libraries for SQLite, libpq, libcurl)
+#   scripts/deps.sh --test   plus PostgreSQL server, Chromium, and the Python oracles (venv)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_pkgs=(libsqlite3-dev libpq-dev libcurl4-openssl-dev pkg-config)
+if [ "${1:-}" = "--test" ]; then apt_pkgs+=(postgresql chromium python3-venv); fi
+
+missing=()
+for p in "${apt_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: installing ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sqlglot, duckdb' 2>/dev/null; then
+    echo "deps: creating .venv with the test oracles (sqlglot, duckdb)" >&2
+    python3 -m venv .venv
+    .venv/bin/pip install -q --disable-pip-version-check sqlglot duckdb
+  fi
+fi
