@@ -15,6 +15,9 @@ struct Segmint: ParsableCommand {
             CheckCommand.self,
             FmtCommand.self,
             LLMCommand.self,
+            OverlapCommand.self,
+            ExplainCommand.self,
+            RecommendCommand.self,
         ]
     )
 }
