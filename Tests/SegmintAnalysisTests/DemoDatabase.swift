@@ -32,6 +32,14 @@ final class DemoDatabase {
         return d
     }
 
+    /// Deletes the shared database file (called once the tests that use it are done).
+    static func removeShared() {
+        guard let c = cached else { return }
+        c.db.close()
+        unlink(c.path)
+        cached = nil
+    }
+
     var options: CompileOptions { CompileOptions(dialect: .sqlite, asOf: DemoDatabase.asOf) }
 
     /// The keys of a segment, by compiling it to SQLite and running it.

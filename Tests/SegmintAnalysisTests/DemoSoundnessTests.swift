@@ -11,6 +11,8 @@ import SegmintDB
 /// compiled to SQLite by the backend and run on the demo data; every claim must hold there.
 /// Also the one-scan overlap query against direct pairwise counts.
 final class DemoSoundnessTests: XCTestCase {
+    override class func tearDown() { DemoDatabase.removeShared() }
+
     struct Pools {
         var values: [String: [Value]] = [:]
     }

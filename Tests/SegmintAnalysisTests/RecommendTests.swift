@@ -61,7 +61,8 @@ final class RecommendTests: XCTestCase {
         return (0..<4000).map { i in
             let spend = i % 10 < 4 ? "100" : String(Int.random(in: 0...1000, using: &rng))
             let f: [String: Value] = ["age": .int(Int64(18 + i % 73)), "lifetime_spend": .decimal(spend),
-                                      "is_employee": .bool(i % 10 < 3), "state": .string(i % 500 == 0 ? "WA" : "CA")]
+                                      "is_employee": .bool(i % 10 < 3), "state": .string(i % 500 == 0 ? "WA" : "CA"),
+                                      "churn_score": .decimal(Fmt.fixed(Double(i % 1000) / 1000, 3))]
             return TestEntity(facets: f, purchases: [])
         }
     }
@@ -106,5 +107,17 @@ final class RecommendTests: XCTestCase {
         XCTAssertTrue(r.evidence[0].contains("lifetime_spend >= 104.50"), r.evidence[0])
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(recs.json().utf8)))
         XCTAssertTrue(recs.text().contains("[fragile_threshold] spiky"))
+    }
+
+    func testSuggestedModelCutoffMatchesTheRulesReach() throws {
+        // Rules reach ages 81…90 (10 of 73 ages, 548 customers); churn scores are uniform on 0…0.999.
+        let s = F.segment("churners", include: [F.f(F.age, .gt, .int(80))], title: "Likely to churn")
+        let rec = try XCTUnwrap(withData([s]).first { $0.signal == .useModelScore })
+        let cut = try XCTUnwrap(rec.numbers.first { $0.0 == "suggested_cutoff" }?.1)
+        let size = try XCTUnwrap(rec.numbers.first { $0.0 == "rules_size" }?.1)
+        XCTAssertEqual(size, 4000.0 * 10 / 73, accuracy: 10)
+        // Share of scores >= cut must match the rules' share of the base.
+        XCTAssertEqual(1 - cut, size / 4000, accuracy: 0.01)
+        XCTAssertTrue(rec.action.contains("include { churn_score >= 0.8"), rec.action)
     }
 }

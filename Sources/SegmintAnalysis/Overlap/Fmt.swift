@@ -35,12 +35,12 @@ enum Fmt {
     }
 
     /// Fixed-width text table: first column left-aligned, the rest right-aligned.
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
+    static func table(_ header: [String], _ rows: [[String]], leftColumns: Int = 1) -> String {
         let all = [header] + rows
         var widths = [Int](repeating: 0, count: header.count)
         for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
         func line(_ r: [String]) -> String {
-            r.enumerated().map { i, c in pad(c, widths[i], right: i > 0) }.joined(separator: "  ")
+            r.enumerated().map { i, c in pad(c, widths[i], right: i >= leftColumns) }.joined(separator: "  ")
         }
         var out = line(header) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for r in rows { out += line(r) + "\n" }

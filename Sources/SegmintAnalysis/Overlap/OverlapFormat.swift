@@ -35,7 +35,7 @@ extension OverlapReport {
                              Fmt.percent(containment(i, in: j)), Fmt.percent(containment(j, in: i))])
             }
         }
-        out += Fmt.table(["A", "B", "|A∩B|", "Jaccard", "|A∩B|/|A|", "|A∩B|/|B|"], rows)
+        out += Fmt.table(["A", "B", "|A∩B|", "Jaccard", "|A∩B|/|A|", "|A∩B|/|B|"], rows, leftColumns: 2)
         out += "\nIn exactly k segments\n"
         let ks = (base == nil ? 1 : 0)...segments.count
         out += Fmt.table(["k", "entities"], ks.filter { $0 <= 1 || exactly[$0] > 0 }.map { [String($0), Fmt.count(exactly[$0])] })

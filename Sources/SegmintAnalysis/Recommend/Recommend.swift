@@ -13,7 +13,10 @@ public enum Recommend {
         let chosen = (names ?? program.segments.map(\.name)).compactMap { program.segment(named: $0) }
         var out: [Recommendation] = []
         for seg in chosen { out += rules(seg, program: program, t) }
-        if let count = count { out += try data(chosen, program: program, t, count: count) }
+        if let count = count {
+            out = try out.map { try $0.signal == .useModelScore ? withSuggestedCutoff($0, program: program, count: count) : $0 }
+            out += try data(chosen, program: program, t, count: count)
+        }
         return out
     }
 

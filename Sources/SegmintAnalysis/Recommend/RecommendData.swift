@@ -47,6 +47,37 @@ extension Recommend {
         return out
     }
 
+    /// Fills in T for a `use_model_score` recommendation: the cut-off at which `score >= T`
+    /// reaches about as many customers as the rule-based segment does today.
+    static func withSuggestedCutoff(_ rec: Recommendation, program: CheckedProgram, count: SegmentCounter) throws -> Recommendation {
+        guard let seg = program.segment(named: rec.segment),
+              let fit = modelFits(intentText(seg), catalog: program.catalog).first(where: { $0.facet.type.isNumeric }) else { return rec }
+        let f = fit.facet
+        let target = try count(program, seg.name)
+        guard target > 0 else { return rec }
+        func value(_ x: Double) -> Value { f.type == .int ? .int(Int64(x.rounded())) : .decimal(Fmt.fixed(x, 4)) }
+        func reach(_ x: Double) throws -> Int {
+            try countDerived(program, from: seg, name: "__recommend_cutoff", include: [.facet(f, .compare(.ge, value(x)))], exclude: [], count: count)
+        }
+        // Scores are taken to be non-negative: find an upper end that reaches fewer, then bisect.
+        var lo = 0.0, hi = 1.0, steps = 0
+        while try reach(hi) > target && steps < 40 { lo = hi; hi *= 2; steps += 1 }
+        for _ in 0..<18 {
+            let mid = (lo + hi) / 2
+            if try reach(mid) > target { lo = mid } else { hi = mid }
+        }
+        // Ties in the score make the reach jump: take whichever end lands closer to the target.
+        let nHi = try reach(hi), nLo = try reach(lo)
+        let (cut, n) = abs(nLo - target) < abs(nHi - target) ? (lo, nLo) : (hi, nHi)
+        hi = cut
+        var r = rec
+        r.evidence.append("\(f.name) >= \(value(hi)) reaches \(Fmt.count(n)) customers; the rules reach \(Fmt.count(target))")
+        r.numbers += [("suggested_cutoff", Double(value(hi).description) ?? hi), ("rules_size", Double(target)), ("model_size", Double(n))]
+        r.action = "replace the proxy rules with the model score: include { \(f.name) >= \(value(hi)) } [RETRIEVED: \(f.name)] "
+            + "(same reach as today's rules; raise the cut-off for a tighter, more certain list)"
+        return r
+    }
+
     /// A derived segment (same as-of as `from`) counted through the program.
     static func countDerived(_ program: CheckedProgram, from: CheckedSegment?, name: String, include: [CheckedCondition]?,
                              exclude: [CheckedCondition], count: SegmentCounter) throws -> Int {
