@@ -87,6 +87,71 @@ public func runOverlap(_ r: OverlapRequest, progress: (@Sendable (String) -> Voi
     return CommandOutput(exitCode: 0, stdout: report.render(format), stderr: err)
 }
 
+/// The benchmark behind `bench/overlap/run.sh` (`segmint overlap --compare-naive`): the
+/// one-scan overlap and the naive way (one intersection count query per pair, N(N-1)/2 of
+/// them) on the same connection, timed side by side, and checked to agree.
+public func runOverlapComparison(_ r: OverlapRequest, progress: (@Sendable (String) -> Void)? = nil) -> CommandOutput {
+    let loaded = AnalysisInput.load(paths: r.paths, catalogPath: r.catalogPath, asOf: r.asOf)
+    guard case .success(let input) = loaded else { return loaded.failureOutput }
+    let names: [String]
+    switch input.select(r.segments) {
+    case .success(let n): names = n
+    case .failure(let e): return e.output
+    }
+    guard let url = r.dbURL else { return CommandOutput(exitCode: 2, stderr: "segmint: error: --compare-naive needs --db URL\n") }
+    let db: Database, dialect: Dialect
+    switch AnalysisInput.open(url) {
+    case .success(let d): (db, dialect) = d
+    case .failure(let e): return e.output
+    }
+    defer { db.close() }
+    let options = CompileOptions(dialect: dialect, asOf: input.asOf)
+    do {
+        guard case .success(let sql) = SQLCompiler.overlapQuery(input.program, segments: names, options: options) else {
+            return CommandOutput(exitCode: 1, stderr: "segmint: error: the overlap query could not be compiled\n")
+        }
+        let t0 = Date()
+        let result = try db.query(sql)
+        let oneScan = Date().timeIntervalSince(t0)
+        guard case .success(let report) = OverlapReport.patterns(from: result, segments: names.count)
+                .flatMap({ OverlapReport.derive(segments: names, patterns: $0) }) else {
+            return CommandOutput(exitCode: 2, stderr: "segmint: error: unexpected overlap query result\n")
+        }
+        progress?("one scan: \(Fmt3.seconds(oneScan))\n")
+        let count = AnalysisInput.counter(db: db, dialect: dialect, asOf: input.asOf)
+        var pairs = 0, mismatches = 0
+        let t1 = Date()
+        for (i, a) in names.enumerated() {
+            for (j, b) in names.enumerated() where j > i {
+                var p = input.program
+                var both = p.segment(named: a) ?? p.segments[0]
+                both.name = "__pair_\(i)_\(j)"; both.include = [.inSegment(a), .inSegment(b)]; both.exclude = []; both.references = [a, b]
+                p.segments.append(both)
+                if try count(p, both.name) != report.intersections[i][j] { mismatches += 1 }
+                pairs += 1
+                if pairs % 10 == 0 { progress?("\rnaive: \(pairs) pairwise queries, \(Fmt3.seconds(Date().timeIntervalSince(t1)))") }
+            }
+        }
+        let naive = Date().timeIntervalSince(t1)
+        progress?("\n")
+        var out = "segments: \(names.count), pairs: \(pairs), database: \(db.dialectName)\n"
+        out += "one-scan overlap (1 query):        \(Fmt3.seconds(oneScan))\n"
+        out += "naive pairwise (\(pairs) queries):   \(Fmt3.seconds(naive))\n"
+        out += "speed-up: \(oneScan > 0 ? String(Int((naive / oneScan).rounded())) : "-")x\n"
+        out += "pairwise intersections agree: \(mismatches == 0 ? "yes" : "NO (\(mismatches) differ)")\n"
+        return CommandOutput(exitCode: mismatches == 0 ? 0 : 1, stdout: out)
+    } catch {
+        return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
+    }
+}
+
+enum Fmt3 {
+    static func seconds(_ s: Double) -> String {
+        let ms = Int((s * 1000).rounded())
+        return "\(ms / 1000).\(String(repeating: "0", count: 3 - String(ms % 1000).count))\(ms % 1000) s"
+    }
+}
+
 /// The checked program and settings every analysis command starts from.
 struct AnalysisInput {
     var program: CheckedProgram

@@ -33,8 +33,15 @@ struct OverlapCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "As-of date for segments without a pinned as_of (YYYY-MM-DD).")
     var asOf: String?
 
+    @Flag(name: .customLong("compare-naive"), help: ArgumentHelp("Benchmark: also time one count query per pair and compare.", visibility: .hidden))
+    var compareNaive = false
+
     func run() throws {
         let names = segments.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        if compareNaive {
+            finish(runOverlapComparison(OverlapRequest(paths: files, catalogPath: catalog, dbURL: db, segments: names, asOf: asOf),
+                                        progress: { FileHandleStderr.write($0) }))
+        }
         finish(runOverlap(OverlapRequest(paths: files, catalogPath: catalog, dbURL: db, segments: names, format: format,
                                          svgPath: svg, staticOnly: staticOnly, asOf: asOf),
                           progress: { FileHandleStderr.write($0) }))
