@@ -154,4 +154,22 @@ final class StaticAnalysisTests: XCTestCase {
         XCTAssertFalse(found.contains("segment a can never match anyone"))
         XCTAssertTrue(found.contains("segment b can never match anyone"))
     }
+
+    func testCountCapsAndWindowContainment() {
+        let recent = F.segment("recent", include: [F.has(window: .last(90, .day))])
+        let lapsed = F.segment("lapsed", include: [F.has(window: .last(365, .day), F.count(.eq, 0))])
+        let fewOutdoor = F.segment("few_outdoor", include: [F.has(where: [(F.category, .compare(.eq, .string("Outdoor")))], F.count(.le, 1))])
+        let manyOutdoor = F.segment("many_outdoor", include: [F.has(where: [(F.category, .compare(.eq, .string("Outdoor")))], window: .since(CivilDate(year: 2026, month: 1, day: 1) ?? RandomSegments.days[0]), F.count(.ge, 2))])
+        let quarter = F.segment("quarter", include: [F.has(window: .range(CivilDate(year: 2026, month: 1, day: 1) ?? RandomSegments.days[0], CivilDate(year: 2026, month: 1, day: 31) ?? RandomSegments.days[0]))])
+        let year = F.segment("year_buyers", include: [F.has(window: .since(CivilDate(year: 2025, month: 6, day: 1) ?? RandomSegments.days[0]))])
+        let found = findings([recent, lapsed, fewOutdoor, manyOutdoor, quarter, year])
+        XCTAssertTrue(found.contains("segments recent and lapsed cannot share anyone"))
+        XCTAssertTrue(found.contains("segments few_outdoor and many_outdoor cannot share anyone"))
+        XCTAssertTrue(found.contains("every member of quarter is also in year_buyers"))
+        XCTAssertFalse(found.contains("every member of year_buyers is also in quarter"))
+        // 90 days back from the run date is within 365 days back, but not within 30.
+        let month = F.segment("month", include: [F.has(window: .last(30, .day))])
+        XCTAssertTrue(findings([recent, month]).contains("every member of month is also in recent"))
+        XCTAssertFalse(findings([recent, month]).contains("every member of recent is also in month"))
+    }
 }

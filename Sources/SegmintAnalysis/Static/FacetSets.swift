@@ -186,8 +186,35 @@ enum Keys {
         if let w = win { key += " " + w }
         key += " " + (e.aggregate.map(ConditionText.aggregate) ?? "count >= 1")
         let (minCount, exact) = counts(e.aggregate)
-        return EventAtom(key: key, event: e.event.name, predicates: Set(preds), window: win,
-                         minCount: minCount, exactAtLeast: exact)
+        return EventAtom(key: key, event: e.event.name, predicates: Set(preds), window: span(e.window, asOf: asOf),
+                         minCount: minCount, maxCount: maxCount(e.aggregate), exactAtLeast: exact)
+    }
+
+    static func span(_ w: CheckedWindow?, asOf: CivilDate?) -> WindowSpan {
+        guard let w = w else { return .all }
+        if let (lo, hi) = FacetSets.windowDays(w, asOf: asOf, dateColumn: false) { return .days(lo: lo, hi: hi) }
+        if case .last(let n, let unit) = w {
+            let asOfKey = asOf?.description ?? "run-date"
+            switch unit {
+            case .day: return .relative(amount: n, monthly: false, asOf: asOfKey)
+            case .week: return .relative(amount: 7 * n, monthly: false, asOf: asOfKey)
+            case .month: return .relative(amount: n, monthly: true, asOf: asOfKey)
+            case .year: return .relative(amount: 12 * n, monthly: true, asOf: asOfKey)
+            }
+        }
+        return .opaque(window(w, asOf: asOf))
+    }
+
+    /// An upper bound on matching events when a count test holds.
+    private static func maxCount(_ a: CheckedAggregate?) -> Int64? {
+        guard let a = a, a.function == .count else { return nil }
+        func int(_ s: String) -> Int64? { ExactNumber(s)?.int64 }
+        switch a.test {
+        case .compare(.eq, let n), .compare(.le, let n): return int(n)
+        case .compare(.lt, let n): return int(n).flatMap { $0 > Int64.min ? $0 - 1 : nil }
+        case .between(_, let hi): return int(hi)
+        default: return nil
+        }
     }
 
     /// What an aggregate says about the number of matching events.

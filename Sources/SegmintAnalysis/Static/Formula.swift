@@ -17,25 +17,66 @@ indirect enum Formula {
     case event(EventAtom, positive: Bool)
 }
 
-/// An event condition as an opaque atom, plus what it clearly implies: "at least `minCount`
-/// events of `event` satisfy `predicates` in `window`".
+/// Which events a window admits, as far as the analysis can tell.
+enum WindowSpan: Hashable {
+    /// No window: every event.
+    case all
+    /// Half-open day numbers [lo, hi); nil = unbounded.
+    case days(lo: Int?, hi: Int?)
+    /// `last N` against an unknown as-of: N days (or months) back from the same run date.
+    case relative(amount: Int, monthly: Bool, asOf: String)
+    /// Nothing known beyond identity.
+    case opaque(String)
+
+    /// Whether every event inside `inner` is inside `self`.
+    func covers(_ inner: WindowSpan) -> Bool {
+        if self == inner { return true }
+        switch (self, inner) {
+        case (.all, _): return true
+        case (.days(let lo, let hi), .days(let ilo, let ihi)):
+            let loOK = lo.map { l in ilo.map { l <= $0 } ?? false } ?? true
+            let hiOK = hi.map { h in ihi.map { $0 <= h } ?? false } ?? true
+            return loOK && hiOK
+        case (.relative(let n, let m, let a), .relative(let k, let m2, let a2)):
+            // Stepping further back from the same end never moves the start later.
+            return m == m2 && a == a2 && k <= n
+        default: return false
+        }
+    }
+}
+
+/// An event condition as an opaque atom, plus what it clearly says about the number of
+/// matching events: "the events of `event` satisfying `predicates` in `window`".
 struct EventAtom: Hashable {
     var key: String
     var event: String
     var predicates: Set<String>
-    var window: String?
+    var window: WindowSpan
     /// A lower bound on matching events whenever the atom holds (nil: none known).
     var minCount: Int64?
+    /// An upper bound on matching events whenever the atom holds (`count = k`, `<= k`, …).
+    var maxCount: Int64?
     /// When the atom means exactly "count >= k" (plain `has`, `count >= k`, `count > k`): k.
     var exactAtLeast: Int64?
+
+    /// Whether every event `self` counts is also counted by `other`.
+    func eventsWithin(_ other: EventAtom) -> Bool {
+        event == other.event && other.predicates.isSubset(of: predicates) && other.window.covers(window)
+    }
 
     /// Whether every entity satisfying `self` satisfies `other` (sound, not complete).
     func implies(_ other: EventAtom) -> Bool {
         if key == other.key { return true }
-        guard event == other.event, other.predicates.isSubset(of: predicates),
-              other.window == nil || other.window == window,
-              let need = other.exactAtLeast, let have = minCount else { return false }
+        guard eventsWithin(other), let need = other.exactAtLeast, let have = minCount else { return false }
         return have >= need
+    }
+
+    /// Whether `self` and `other` cannot both hold: one counts a subset of the other's events
+    /// but needs more of them than the other allows.
+    func excludes(_ other: EventAtom) -> Bool {
+        if eventsWithin(other), let have = minCount, let cap = other.maxCount, have > cap { return true }
+        if other.eventsWithin(self), let have = other.minCount, let cap = maxCount, have > cap { return true }
+        return false
     }
 }
 

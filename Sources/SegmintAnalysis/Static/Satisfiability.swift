@@ -37,6 +37,7 @@ struct SatSearch {
                 for (b, q) in s.events {
                     if p && !q && a.implies(b) { return nil }
                     if !p && q && b.implies(a) { return nil }
+                    if p && q && a.excludes(b) { return nil }
                 }
                 s.events.append((a, p))
             case .and, .or, .constant: break
