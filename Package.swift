@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "SegmintCheckTests", dependencies: ["SegmintCheck"], swiftSettings: v5),
         .testTarget(name: "SegmintSQLTests", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
         .testTarget(name: "SegmintDBTests", dependencies: ["SegmintDB", "SegmintSQL", "SegmintDriver"], swiftSettings: v5),
-        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintAnalysis"], swiftSettings: v5),
+        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintAnalysis", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintNLTests", dependencies: ["SegmintNL", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintDriver"], swiftSettings: v5),

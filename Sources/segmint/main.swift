@@ -21,6 +21,9 @@ struct Segmint: ParsableCommand {
             CatalogCommand.self,
             AskCommand.self,
             MemoryCommand.self,
+            OverlapCommand.self,
+            ExplainCommand.self,
+            RecommendCommand.self,
         ]
     )
 }
