@@ -11,7 +11,7 @@ struct Segmint: ParsableCommand {
         commandName: "segmint",
         abstract: "Compile customer segments to SQL: check, format, compile, run, analyse.",
         // Each subcommand lives in its own file: <Name>Command.swift.
-        subcommands: []
+        subcommands: [EvalCommand.self]
     )
 }
 
