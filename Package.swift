@@ -25,8 +25,8 @@ let package = Package(
         .target(name: "SegmintCore", swiftSettings: v5),
         // Stage 1: text -> tokens -> AST (+ diagnostics); the formatter prints the AST back.
         .target(name: "SegmintSyntax", dependencies: ["SegmintCore"], swiftSettings: v5),
-        // The catalog: YAML -> Catalog model (+ diagnostics).
-        .target(name: "SegmintCatalog", dependencies: ["SegmintCore", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+        // The catalog: YAML -> Catalog model (+ diagnostics). Uses SegmintSyntax only for the reserved words.
+        .target(name: "SegmintCatalog", dependencies: ["SegmintCore", "SegmintSyntax", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         // Stage 2: AST + Catalog -> CheckedProgram (+ diagnostics).
         .target(name: "SegmintCheck", dependencies: ["SegmintSyntax", "SegmintCatalog"], swiftSettings: v5),
         // Stage 3: CheckedProgram -> relational IR -> SQL text per dialect.

@@ -11,7 +11,11 @@ struct Segmint: ParsableCommand {
         commandName: "segmint",
         abstract: "Compile customer segments to SQL: check, format, compile, run, analyse.",
         // Each subcommand lives in its own file: <Name>Command.swift.
-        subcommands: [EvalCommand.self]
+        subcommands: [
+            CheckCommand.self,
+            FmtCommand.self,
+            EvalCommand.self,
+        ]
     )
 }
 
