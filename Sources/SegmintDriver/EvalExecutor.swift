@@ -9,8 +9,13 @@ import SegmintDB
 public struct EvalCompiled: Sendable {
     public var segment: SegmentDecl?
     public var program: CheckedProgram?
-    /// Rendered parse and check errors (empty when the segment is valid).
+    /// Rendered parse and check errors other than grounding (empty when the segment is valid).
     public var errors: [String]
+    /// Rendered grounding errors (`E04xx`) found when checked as LLM output: tags required and
+    /// every `from` text verbatim in the request. Empty when no request was given.
+    public var groundingErrors: [String] = []
+    /// INFERRED numbers and dates.
+    public var assumptions: Int = 0
 }
 
 /// Parses and checks `.seg` text against the catalog (one compilation per text, so the
@@ -19,19 +24,29 @@ public struct EvalCompiler: Sendable {
     public var catalog: Catalog
     public init(catalog: Catalog) { self.catalog = catalog }
 
-    public func compile(_ text: String, path: String) -> EvalCompiled {
+    /// With `request`, the text is also checked the way the pipeline must check its own output
+    /// (spec §5: tags required, `from` verbatim), and those errors are counted apart: a segment
+    /// with a grounding error still runs, so its execution match is measured too.
+    public func compile(_ text: String, path: String, request: String? = nil) -> EvalCompiled {
         let sources = SourceMap()
         let file = sources.add(path: path, text: text)
         let parsed = Parser.parse(file)
         let renderer = DiagnosticRenderer(sources: sources)
-        var errors = parsed.diagnostics.filter { $0.severity == .error }.map { oneLine(renderer.human($0)) }
+        func render(_ ds: [Diagnostic]) -> [String] { ds.filter { $0.severity == .error }.map { oneLine(renderer.human($0)) } }
+        var errors = render(parsed.diagnostics)
         guard errors.isEmpty else { return EvalCompiled(segment: parsed.file.segments.first, program: nil, errors: errors) }
         guard let segment = parsed.file.segments.first else {
             return EvalCompiled(segment: nil, program: nil, errors: ["\(path): no segment"])
         }
         let checked = Checker.check(files: [parsed.file], catalog: catalog)
-        errors += checked.diagnostics.filter { $0.severity == .error }.map { oneLine(renderer.human($0)) }
-        return EvalCompiled(segment: segment, program: errors.isEmpty ? checked.program : nil, errors: errors)
+        errors += render(checked.diagnostics)
+        var out = EvalCompiled(segment: segment, program: errors.isEmpty ? checked.program : nil, errors: errors)
+        out.assumptions = checked.program?.segments.first?.assumptions.count ?? 0
+        if let request {
+            let strict = Checker.check(files: [parsed.file], catalog: catalog, options: CheckOptions(requireTags: true, request: request))
+            out.groundingErrors = render(strict.diagnostics.filter { $0.code.hasPrefix("E04") })
+        }
+        return out
     }
 
     /// The first line of a rendered diagnostic (the report keeps details short).

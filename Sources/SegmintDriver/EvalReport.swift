@@ -18,7 +18,8 @@ public struct EvalCaseResult: Codable, Sendable, Equatable {
     /// Customers the reference selects on the demo data (0 makes an execution match weak evidence).
     public var referenceRows: Int?
     public var producedRows: Int?
-    /// Grounding violations found by the eval's audit of the produced segment.
+    /// Grounding errors (`E04xx`) of the produced segment checked as LLM output (tags required,
+    /// `from` verbatim in the request), however the pipeline itself checked it.
     public var groundingViolations: Int
     /// INFERRED numbers and dates in the produced segment.
     public var assumptions: Int

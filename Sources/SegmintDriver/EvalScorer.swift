@@ -83,15 +83,12 @@ public final class EvalScorer {
     }
 
     func scoreSegment(_ c: EvalCase, text: String, reference: String?, into r: inout EvalCaseResult, cacheKey: String? = nil) {
-        let produced = compiler.compile(text, path: "\(c.id)/produced.seg")
+        let produced = compiler.compile(text, path: "\(c.id)/produced.seg", request: c.request)
         r.checkErrors = produced.errors.count
         r.detail += produced.errors.prefix(3).map { "produced: " + $0 }
-        if let seg = produced.segment {
-            let audit = EvalGroundingAudit.audit(seg, catalog: compiler.catalog, request: c.request)
-            r.groundingViolations = audit.violations.count
-            r.assumptions = audit.assumptions
-            r.detail += audit.violations.prefix(3).map { "grounding: " + $0 }
-        }
+        r.groundingViolations = produced.groundingErrors.count
+        r.assumptions = produced.assumptions
+        r.detail += produced.groundingErrors.prefix(3).map { "grounding: " + $0 }
         guard let reference else { return }
         let key = cacheKey ?? c.id
         let ref = referenceEntry(key: key, text: reference, path: "\(c.id)/reference.seg")

@@ -1,4 +1,7 @@
 import Foundation
+import XCTest
+import SegmintCore
+import SegmintCatalog
 @testable import SegmintDriver
 
 /// Paths and builders shared by the eval tests.
@@ -23,5 +26,38 @@ enum EvalFixtures {
         EvalCaseResult(id: id, expect: expect, tags: tags, outcome: outcome, outcomeOk: passed, passed: passed,
                        exactMatch: exact, executionMatch: exec, groundingViolations: grounding,
                        llmCalls: llmCalls, latencyMs: latency, unsafeOutput: unsafe)
+    }
+}
+
+/// A translator that answers from a script: first-round outcomes and outcomes once answered.
+struct ScriptedTranslator: EvalTranslator {
+    var name = "scripted"
+    var outcomes: [String: EvalOutcome]
+    var answered: [String: EvalOutcome] = [:]
+    var calls = 2
+
+    func canRun(_ c: EvalCase) -> Bool { outcomes[c.id] != nil }
+    func translate(_ c: EvalCase, answers: [String: String], asOf: CivilDate) async -> EvalAttempt {
+        let o = answers.isEmpty ? outcomes[c.id] : answered[c.id]
+        return EvalAttempt(outcome: o ?? .failure("no script"), llmCalls: calls)
+    }
+}
+
+/// An executor that "selects" customers by looking the segment's canonical text up in a table,
+/// so execution match can be tested without a database.
+final class TableExecutor: EvalExecutor {
+    var table: [String: Set<String>]
+    init(_ table: [String: Set<String>]) { self.table = table }
+    func keys(of compiled: EvalCompiled) throws -> Set<String> {
+        guard let s = compiled.segment, compiled.errors.isEmpty else { throw EvalExecutionError("not checked") }
+        guard let k = table[EvalCanonical.key(s)] else { throw EvalExecutionError("no rows for \(EvalCanonical.key(s))") }
+        return k
+    }
+}
+
+extension EvalFixtures {
+    static func catalog() throws -> Catalog {
+        let loaded = CatalogLoader.load(path: root + "/catalogs/retail.yaml", sources: SourceMap())
+        return try XCTUnwrap(loaded.catalog, "\(loaded.diagnostics)")
     }
 }
