@@ -36,7 +36,7 @@ let package = Package(
         // Analyses over checked segments and databases: overlap, static analysis, explain, recommend.
         .target(name: "SegmintAnalysis", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
         // LLM transport: providers over libcurl, retries, failover, cache, trace.
-        .target(name: "SegmintLLM", dependencies: ["SegmintCore", "CCurl", "SegmintDB"], swiftSettings: v5),
+        .target(name: "SegmintLLM", dependencies: ["SegmintCore", "CCurl", "SegmintDB", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         // Natural-language pipeline in front of the compiler.
         .target(name: "SegmintNL", dependencies: ["SegmintCheck", "SegmintSQL", "SegmintLLM", "SegmintDB"], swiftSettings: v5),
         // The commands as library functions (argv-free), so tests call them directly.

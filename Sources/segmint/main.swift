@@ -14,6 +14,7 @@ struct Segmint: ParsableCommand {
         subcommands: [
             CheckCommand.self,
             FmtCommand.self,
+            LLMCommand.self,
             EvalCommand.self,
         ]
     )
