@@ -1,5 +1,6 @@
 import Foundation
 import SegmintCore
+import SegmintLLM
 
 /// The LLM responses of one golden case, replayed so the eval runs offline and deterministically.
 ///
@@ -90,7 +91,7 @@ public struct EvalCassette: Codable, Sendable, Equatable {
 
     /// SHA-256 (hex) identifying one request exactly.
     public static func requestHash(stage: String, promptVersion: String, system: String, user: String) -> String {
-        SHA256Digest.hex(Array("\(stage)\n\(promptVersion)\n\(system)\n\(user)".utf8))
+        SHA256.hex(Array("\(stage)\n\(promptVersion)\n\(system)\n\(user)".utf8))
     }
 }
 
