@@ -24,7 +24,7 @@ final class EvalDriverTests: XCTestCase {
     func environment(_ translators: [(EvalTranslator, llm: String)], database: Bool = true) -> EvalEnvironment {
         EvalEnvironment(
             translators: { _, _, _ in translators },
-            executor: { o, s, c in database ? try EvalEnvironment.demoExecutor(o, s, c) : nil })
+            executor: { _, _, _ in database ? try EvalFixtures.demoExecutor() : nil })
     }
 
     func testReferencesRunOnTheDemoDataAndScorePerfectly() async throws {
@@ -51,7 +51,7 @@ final class EvalDriverTests: XCTestCase {
     func testExecutionMatchSeesTwoValuedLogicOnTheDemoData() throws {
         let suite = try EvalSuiteLoader.load(directory: EvalFixtures.golden)
         let catalog = try EvalFixtures.catalog()
-        let executor = try EvalEnvironment.demoExecutor(EvalOptions(suiteDirectory: suite.directory), suite, catalog)
+        let executor = try EvalFixtures.demoExecutor()
         let scorer = EvalScorer(catalog: catalog, executor: executor)
         let c = try XCTUnwrap(suite.cases.first { $0.id == "075-except-states" })
         // Drops customers with no state, which the exclusion keeps.
@@ -67,7 +67,7 @@ final class EvalDriverTests: XCTestCase {
     func testFiscalQuarterAndItsDatesAreAnExecutionMatch() throws {
         let suite = try EvalSuiteLoader.load(directory: EvalFixtures.golden)
         let catalog = try EvalFixtures.catalog()
-        let executor = try EvalEnvironment.demoExecutor(EvalOptions(suiteDirectory: suite.directory), suite, catalog)
+        let executor = try EvalFixtures.demoExecutor()
         let scorer = EvalScorer(catalog: catalog, executor: executor)
         let c = try XCTUnwrap(suite.cases.first { $0.id == "048-fq1-as-dates" })
         let fq = scorer.score(c, attempt: EvalAttempt(outcome: .segment("segment s { include { has purchase during fiscal_quarter 2026 Q1 } }")), latencyMs: 1)
@@ -76,5 +76,77 @@ final class EvalDriverTests: XCTestCase {
         // Calendar Q1 2025 is not fiscal Q1 2026.
         let cal = scorer.score(c, attempt: EvalAttempt(outcome: .segment("segment s { include { has purchase during 2025-01-01 to 2025-03-31 } }")), latencyMs: 1)
         XCTAssertEqual(cal.executionMatch, false)
+    }
+
+    /// A translator that gets one named case wrong (a different state), else echoes.
+    struct OneWrong: EvalTranslator {
+        var name = "echo"
+        var wrong: String
+        func canRun(_ c: EvalCase) -> Bool { true }
+        func translate(_ c: EvalCase, answers: [String: String], asOf: CivilDate) async -> EvalAttempt {
+            if c.id == wrong { return EvalAttempt(outcome: .segment("segment s { include { state = \"TX\" } }")) }
+            return await EchoTranslator().translate(c, answers: answers, asOf: asOf)
+        }
+    }
+
+    func testBaselineGateFailsOnARegressionAndPassesOnTheSameRun() async throws {
+        let dir = EvalFixtures.tempDir()
+        var o = EvalOptions(suiteDirectory: EvalFixtures.golden)
+        o.filter = "00"   // cases 001..009: quick
+        o.outPath = dir + "/baseline.json"
+        let first = await EvalDriver.run(o, environment: environment([(EchoTranslator(), llm: "none")]))
+        XCTAssertEqual(first.exitCode, 0, first.stderr)
+
+        var again = o
+        again.outPath = nil
+        again.baselinePath = dir + "/baseline.json"
+        let same = await EvalDriver.run(again, environment: environment([(EchoTranslator(), llm: "none")]))
+        XCTAssertEqual(same.exitCode, 0, same.stdout + same.stderr)
+        XCTAssertTrue(same.stdout.contains("gate: passed"), same.stdout)
+
+        let worse = await EvalDriver.run(again, environment: environment([(OneWrong(wrong: "001-state-california"), llm: "none")]))
+        XCTAssertEqual(worse.exitCode, 1)
+        XCTAssertTrue(worse.stdout.contains("regression 001-state-california: passed yes -> no"), worse.stdout)
+        XCTAssertTrue(worse.stdout.contains("execution_accuracy: 1 -> 0.8889  REGRESSION (gated)"), worse.stdout)
+        XCTAssertTrue(worse.stdout.contains("gate: FAILED"), worse.stdout)
+    }
+
+    func testUsageAndIOErrorsExitTwo() async throws {
+        let env = environment([(EchoTranslator(), llm: "none")], database: false)
+        var o = EvalOptions(suiteDirectory: EvalFixtures.golden)
+        o.noPipeline = true
+        var out = await EvalDriver.run(o, environment: env)
+        XCTAssertEqual(out.exitCode, 2)
+        XCTAssertEqual(out.stderr, "segmint: error: --no-pipeline needs --offline-translator (nothing would run)\n")
+
+        o = EvalOptions(suiteDirectory: EvalFixtures.golden)
+        o.baselinePath = "/nonexistent/baseline.json"
+        out = await EvalDriver.run(o, environment: env)
+        XCTAssertEqual(out.exitCode, 2)
+        XCTAssertTrue(out.stderr.hasPrefix("segmint: error: cannot read /nonexistent/baseline.json"), out.stderr)
+
+        o = EvalOptions(suiteDirectory: EvalFixtures.golden)
+        o.filter = "no-such-case"
+        out = await EvalDriver.run(o, environment: env)
+        XCTAssertEqual(out.exitCode, 2)
+
+        o = EvalOptions(suiteDirectory: "/nonexistent")
+        out = await EvalDriver.run(o, environment: env)
+        XCTAssertEqual(out.exitCode, 2)
+        XCTAssertTrue(out.stderr.contains("/nonexistent/suite.json"), out.stderr)
+    }
+
+    func testWithoutADatabaseTheExactMatchDecidesAndTheNoteSaysSo() async throws {
+        var o = EvalOptions(suiteDirectory: EvalFixtures.golden)
+        o.filter = "00"
+        o.json = true
+        let out = await EvalDriver.run(o, environment: environment([(EchoTranslator(), llm: "none")], database: false))
+        XCTAssertEqual(out.exitCode, 0)
+        XCTAssertTrue(out.stderr.contains("no database; execution match not measured"), out.stderr)
+        let report = try EvalReport.decode(Array(out.stdout.utf8), path: "stdout")
+        XCTAssertEqual(report.runs.first?.summary.exactAccuracy, 1)
+        XCTAssertEqual(report.runs.first?.summary.executionMatches, 0)
+        XCTAssertEqual(report.asOf, "2026-03-01")
+        XCTAssertEqual(report.catalog, "retail@3")
     }
 }

@@ -56,6 +56,19 @@ final class TableExecutor: EvalExecutor {
 }
 
 extension EvalFixtures {
+    /// The golden set's demo database, generated once for all tests (it takes seconds in debug).
+    nonisolated(unsafe) private static var sharedExecutor: EvalExecutor?
+    private static let executorLock = NSLock()
+    static func demoExecutor() throws -> EvalExecutor {
+        try executorLock.withLock {
+            if let e = sharedExecutor { return e }
+            let suite = try EvalSuiteLoader.load(directory: golden)
+            let e = try EvalEnvironment.demoExecutor(EvalOptions(suiteDirectory: golden), suite, try catalog())
+            sharedExecutor = e
+            return e
+        }
+    }
+
     static func catalog() throws -> Catalog {
         let loaded = CatalogLoader.load(path: root + "/catalogs/retail.yaml", sources: SourceMap())
         return try XCTUnwrap(loaded.catalog, "\(loaded.diagnostics)")
