@@ -24,6 +24,7 @@ struct Segmint: ParsableCommand {
             OverlapCommand.self,
             ExplainCommand.self,
             RecommendCommand.self,
+            EvalCommand.self,
         ]
     )
 }
