@@ -5,7 +5,15 @@ import SegmintCatalog
 public struct CheckOptions: Sendable {
     /// `--strict`: INFERRED numbers and dates (assumptions) become errors.
     public var strict: Bool
-    public init(strict: Bool = false) { self.strict = strict }
+    /// For LLM output (spec §5): every facet, field, event and enumerated value a condition
+    /// uses must carry a RETRIEVED tag; an untagged one is an error (`E0408`).
+    public var requireTags: Bool
+    /// The user's request, when known (the pipeline): every `from "text"` must occur in it verbatim.
+    public var request: String?
+
+    public init(strict: Bool = false, requireTags: Bool = false, request: String? = nil) {
+        self.strict = strict; self.requireTags = requireTags; self.request = request
+    }
 }
 
 /// The checker's product: the checked program when there are no errors, and every diagnostic.
@@ -18,8 +26,146 @@ public struct CheckResult: Sendable {
 /// The type checker (spec §5): AST + catalog -> CheckedProgram.
 public enum Checker {
     /// Checks all files of one command together (segment references resolve across them).
+    /// Reports every problem in one pass; the program is nil when there is any error.
     public static func check(files: [SegFile], catalog: Catalog, options: CheckOptions = CheckOptions()) -> CheckResult {
-        // TODO(#2): stub until the checker lands.
-        CheckResult(program: CheckedProgram(catalog: catalog, segments: []), diagnostics: [])
+        let state = CheckState(index: CatalogIndex(catalog), options: options)
+        return state.run(files)
+    }
+}
+
+/// Mutable state of one check run.
+final class CheckState {
+    let index: CatalogIndex
+    let options: CheckOptions
+    var diagnostics: [Diagnostic] = []
+
+    // Per segment, reset by `checkSegment`.
+    var references: [String] = []
+    var referenceSpans: [(name: String, span: Span)] = []
+    var assumptions: [Assumption] = []
+    var groundings: [Grounding] = []
+
+    init(index: CatalogIndex, options: CheckOptions) { self.index = index; self.options = options }
+
+    func error(_ code: String, _ message: String, at span: Span, help: String? = nil, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(Diagnostic(code: code, severity: .error, message: message, span: span, help: help, notes: notes))
+    }
+
+    func warning(_ code: String, _ message: String, at span: Span, help: String? = nil, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(Diagnostic(code: code, severity: .warning, message: message, span: span, help: help, notes: notes))
+    }
+
+    static func didYouMean(_ name: String, _ candidates: [String]) -> String? {
+        NameHint.closest(to: name, in: candidates).map { "did you mean \"\($0)\"?" }
+    }
+
+    func run(_ files: [SegFile]) -> CheckResult {
+        // Segment names first, so references resolve across files and in any order.
+        var firstDecl: [String: SegmentDecl] = [:]
+        var declared: [String] = []
+        for file in files {
+            for seg in file.segments {
+                if let first = firstDecl[seg.name.name] {
+                    error(CheckCode.duplicateSegment, "segment \"\(seg.name.name)\" is declared twice", at: seg.name.span,
+                          help: "segment names are unique across all files of one command",
+                          notes: [.init(span: first.name.span, message: "first declared here")])
+                } else {
+                    firstDecl[seg.name.name] = seg
+                    declared.append(seg.name.name)
+                }
+            }
+        }
+        var segments: [CheckedSegment] = []
+        var edges: [String: [(name: String, span: Span)]] = [:]
+        for file in files {
+            for seg in file.segments {
+                let checked = checkSegment(seg)
+                for ref in referenceSpans where firstDecl[ref.name] == nil {
+                    error(CheckCode.unknownSegment, "unknown segment \"\(ref.name)\"", at: ref.span,
+                          help: Self.didYouMean(ref.name, declared))
+                }
+                if edges[seg.name.name] == nil { edges[seg.name.name] = referenceSpans }
+                if let checked { segments.append(checked) }
+            }
+        }
+        reportCycles(order: declared, edges: edges)
+        let program = diagnostics.hasErrors ? nil : CheckedProgram(catalog: index.catalog, segments: segments)
+        return CheckResult(program: program, diagnostics: diagnostics)
+    }
+
+    /// Checks one segment; nil when something in it is wrong (the errors are recorded).
+    func checkSegment(_ seg: SegmentDecl) -> CheckedSegment? {
+        references = []; referenceSpans = []; assumptions = []; groundings = []
+        var seen: [String: Span] = [:]
+        var include: [CheckedCondition]?
+        var exclude: [CheckedCondition] = []
+        var ok = true
+        for item in seg.items {
+            let kind: String
+            switch item {
+            case .description: kind = "description"
+            case .asOf: kind = "as_of"
+            case .include: kind = "include block"
+            case .exclude: kind = "exclude block"
+            }
+            // The parser reports a second description/as_of/include/exclude; the first one counts.
+            if seen[kind] != nil { continue }
+            seen[kind] = item.span
+            switch item {
+            case .include(let block, _):
+                let checked = checkBlock(block.conditions)
+                if checked == nil { ok = false }
+                include = checked ?? []
+            case .exclude(let block, _):
+                // Each exclude condition removes entities on its own: no "can never hold" across them.
+                let checked = block.conditions.map { checkCondition($0) }
+                exclude = checked.compactMap { $0 }
+                if exclude.count != checked.count { ok = false }
+            case .description, .asOf:
+                break
+            }
+        }
+        guard ok else { return nil }
+        return CheckedSegment(name: seg.name.name, title: seg.title?.value, description: seg.description?.value,
+                              asOf: seg.asOf?.date, include: include, exclude: exclude, references: references,
+                              assumptions: assumptions, groundings: groundings, span: seg.span, syntax: seg)
+    }
+
+    /// Each cycle once, as `a -> b -> a`, at the reference that closes it. Iterative, so a
+    /// long chain of references cannot overflow the stack.
+    func reportCycles(order: [String], edges: [String: [(name: String, span: Span)]]) {
+        var color: [String: Int] = [:]   // 1 on the stack, 2 done
+        var position: [String: Int] = [:]
+        var reported = Set<[String]>()
+        for root in order where color[root] == nil {
+            var stack: [(name: String, next: Int)] = [(root, 0)]
+            color[root] = 1; position[root] = 0
+            while let top = stack.last {
+                let out = edges[top.name] ?? []
+                if top.next < out.count {
+                    stack[stack.count - 1].next += 1
+                    let (target, span) = out[top.next]
+                    guard edges[target] != nil else { continue }
+                    switch color[target] {
+                    case nil:
+                        color[target] = 1; position[target] = stack.count
+                        stack.append((target, 0))
+                    case 1:
+                        let from = position[target] ?? 0
+                        let cycle = stack[from...].map(\.name)
+                        let key = cycle.sorted()
+                        if reported.insert(key).inserted {
+                            error(CheckCode.segmentCycle, "segment reference cycle: \((cycle + [target]).joined(separator: " -> "))",
+                                  at: span, help: "a segment cannot include itself, directly or through others")
+                        }
+                    default:
+                        break
+                    }
+                } else {
+                    color[top.name] = 2; position[top.name] = nil
+                    stack.removeLast()
+                }
+            }
+        }
     }
 }

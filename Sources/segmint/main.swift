@@ -11,7 +11,21 @@ struct Segmint: ParsableCommand {
         commandName: "segmint",
         abstract: "Compile customer segments to SQL: check, format, compile, run, analyse.",
         // Each subcommand lives in its own file: <Name>Command.swift.
-        subcommands: [FmtCommand.self]
+        subcommands: [
+            CheckCommand.self,
+            CompileCommand.self,
+            FmtCommand.self,
+            LLMCommand.self,
+            RunCommand.self,
+            DemoCommand.self,
+            CatalogCommand.self,
+            AskCommand.self,
+            MemoryCommand.self,
+            OverlapCommand.self,
+            ExplainCommand.self,
+            RecommendCommand.self,
+            EvalCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,28 @@
+/// Small text helpers shared by the runners, demo data and catalog import (no Foundation).
+enum SQLText {
+    /// `"a""b"`: the identifier quoting SQLite and PostgreSQL both accept.
+    static func quoteIdentifier(_ name: String) -> String {
+        var out = "\""
+        for ch in name { if ch == "\"" { out += "\"\"" } else { out.append(ch) } }
+        return out + "\""
+    }
+
+    /// `'it''s'`: a string literal both databases accept (standard_conforming_strings on).
+    static func quoteLiteral(_ value: String) -> String {
+        var out = "'"
+        for ch in value { if ch == "'" { out += "''" } else { out.append(ch) } }
+        return out + "'"
+    }
+
+    /// Replaces every occurrence of `needle` (non-empty) in `text`.
+    static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+        guard !needle.isEmpty else { return text }
+        var out = "", rest = Substring(text)
+        while let r = rest.firstRange(of: needle) {
+            out += rest[..<r.lowerBound]; out += replacement; rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+
+    static func isBlank(_ s: String) -> Bool { s.allSatisfy { $0.isWhitespace } }
+}

@@ -1,0 +1,40 @@
+import SegmintCore
+import SegmintCheck
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `segmint check FILE... --catalog PATH [--strict] [--format human|json]`.
+///
+/// Human format: compiler-style diagnostics and a summary line (`2 errors, 1 warning`) on
+/// stderr, nothing on stdout. JSON format: one array on stdout (code, severity, message, file,
+/// line, column, end, help). Exit 0 valid (warnings allowed), 1 errors, 2 usage or I/O error.
+public func runCheck(paths: [String], catalogPath: String, strict: Bool, format: String) -> CommandOutput {
+    runCheck(paths: paths, catalogPath: catalogPath, strict: strict, format: format, base: nil)
+}
+
+/// As above; relative paths are read under `base` but shown as given (golden tests use this
+/// to print repo-relative paths without changing the working directory).
+public func runCheck(paths: [String], catalogPath: String, strict: Bool, format: String, base: String?) -> CommandOutput {
+    guard format == "human" || format == "json" else {
+        return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown format \"\(format)\" (use human or json)\n")
+    }
+    guard !paths.isEmpty else {
+        return CommandOutput(exitCode: 2, stderr: "segmint: error: no input files\n  = help: segmint check FILE... --catalog PATH\n")
+    }
+    let run = FrontEnd.run(paths: paths, catalogPath: catalogPath, options: CheckOptions(strict: strict), base: base)
+    let renderer = DiagnosticRenderer(sources: run.sources)
+    if format == "json" {
+        return CommandOutput(exitCode: run.exitCode, stdout: renderer.json(run.diagnostics))
+    }
+    var clock = StageClock()
+    var err = renderer.human(run.diagnostics)
+    clock.lap("render")
+    let summary = FrontEnd.summary(run.diagnostics)
+    if !summary.isEmpty { err += summary + "\n" }
+    if getenv("SEGMINT_TIMINGS") != nil {
+        // Benchmark aid: where the time of one `check` goes, stage by stage.
+        err += "timings: " + (run.timings + clock.laps).map { "\($0.stage) \(Int($0.seconds * 1000)) ms" }.joined(separator: ", ") + "\n"
+    }
+    return CommandOutput(exitCode: run.exitCode, stderr: err)
+}
