@@ -229,7 +229,8 @@ struct ParserState {
             }
         }
         var items: [SegmentItem] = []
-        var first: [String: Span] = [:]
+        // Span of the first item of each kind, in itemKeyword order (no dictionary per segment).
+        var first: [Span?] = [nil, nil, nil, nil]
         while !at(.rbrace) {
             let before = consumed
             if at(.eof) || at(.kwSegment) {
@@ -237,13 +238,13 @@ struct ParserState {
                 return SegmentDecl(name: name, title: title, items: items, span: span(from: start))
             }
             if let item = parseItem() {
-                let keyword = itemKeyword(item)
-                if let earlier = first[keyword] {
+                let (keyword, slot) = itemKeyword(item)
+                if let earlier = first[slot] {
                     report(ParseCode.duplicate, "duplicate \(keyword) in segment \"\(name.name)\"",
                            at: item.span, help: "a segment holds at most one \(keyword); merge them",
                            notes: [Diagnostic.Note(span: earlier, message: "first \(keyword) here")])
                 } else {
-                    first[keyword] = item.span
+                    first[slot] = item.span
                 }
                 items.append(item)
             } else {
@@ -255,12 +256,12 @@ struct ParserState {
         return SegmentDecl(name: name, title: title, items: items, span: span(from: start))
     }
 
-    func itemKeyword(_ item: SegmentItem) -> String {
+    func itemKeyword(_ item: SegmentItem) -> (String, Int) {
         switch item {
-        case .description: return "description"
-        case .asOf: return "as_of"
-        case .include: return "include"
-        case .exclude: return "exclude"
+        case .description: return ("description", 0)
+        case .asOf: return ("as_of", 1)
+        case .include: return ("include", 2)
+        case .exclude: return ("exclude", 3)
         }
     }
 
