@@ -158,4 +158,26 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(r.diagnostics.count, 0)
         XCTAssertEqual(r.file.comments.map(\.text), [" c"])
     }
+
+    func testMutatedInputsGiveDiagnosticsInsideTheFile() {
+        // Valid generated files with a byte range deleted or garbage inserted: the parser
+        // ends, and every diagnostic points inside the file with start <= end.
+        var gen = SegGenerator(seed: 0xBAD_5EED)
+        for _ in 0..<400 {
+            var bytes = Array(gen.file().utf8)
+            guard !bytes.isEmpty else { continue }
+            let at = gen.int(bytes.count)
+            if gen.chance(50) {
+                bytes.removeSubrange(at..<min(bytes.count, at + 1 + gen.int(12)))
+            } else {
+                bytes.insert(contentsOf: (0..<(1 + gen.int(6))).map { _ in UInt8(truncatingIfNeeded: gen.next()) }, at: at)
+            }
+            let r = Parser.parse(SourceFile(id: 0, path: "m", bytes: bytes))
+            for d in r.diagnostics {
+                guard let span = d.span else { XCTFail("diagnostic without a span: \(d.message)"); continue }
+                XCTAssertTrue(span.start <= span.end && span.end <= bytes.count, "\(d.message) at \(span)")
+                XCTAssertFalse(d.message.isEmpty)
+            }
+        }
+    }
 }
