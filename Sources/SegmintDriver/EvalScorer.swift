@@ -46,7 +46,7 @@ public final class EvalScorer {
             }
         case .refuse(let reason):
             r.passed = c.accepts(.refuse)
-            if !r.passed { r.detail.append("refused: \(reason)") }
+            if !r.passed { r.detail.append("refused: " + reason.split(whereSeparator: \.isNewline).joined(separator: "; ")) }
         case .ungrounded(let words, let message):
             r.passed = c.accepts(.ungrounded)
             if r.passed {
@@ -55,7 +55,8 @@ public final class EvalScorer {
                     r.detail.append("did not name \(JSON.string(w)) as unmapped")
                 }
             } else {
-                r.detail.append("could not ground: \(words.isEmpty ? message : words.joined(separator: ", "))")
+                let said = words.isEmpty ? message : "could not map " + words.map { JSON.string($0) }.joined(separator: ", ")
+                r.detail.append("could not ground: " + said.split(whereSeparator: \.isNewline).joined(separator: "; "))
             }
         case .failure(let message):
             r.passed = false

@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""Writes the SCRIPTED cassettes of golden/nl: LLM stage responses written by hand in the
+pipeline's protocol (prompts/decompose|map|date|repair.prompt), not outputs of any model.
+
+They exist because no real LLM is reachable where this project is built; they let the eval
+exercise the pipeline's own machinery offline: verbatim-span checks, retrieval-bounded grounding,
+window placement, assembly, the checker, repairs, clarifications and refusals. Several scripts are
+deliberately imperfect, the way models are (a paraphrased span, a value retrieval did not offer,
+a rolling year where a clarification was due), so the eval shows what the pipeline does with them.
+
+Run from the repository root:  python3 golden/nl/tools/scripted_cassettes.py
+It overwrites only cassettes whose provenance is "scripted" (never a recorded one).
+"""
+import json, os, sys
+
+MODEL = "scripted-by-hand"
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cases")
+
+def decompose(*parts, refusal=None, attempt=1):
+    body = {"refusal": refusal, "parts": [{"span": s, "exclude": e} for s, e in parts]}
+    return {"stage": "decompose", "span": None, "attempt": attempt, "text": json.dumps(body)}
+
+def mapped(span, condition, unmapped=(), attempt=1, stage="map"):
+    return {"stage": stage, "span": span, "attempt": attempt,
+            "text": json.dumps({"condition": condition, "unmapped": list(unmapped)})}
+
+def repair(span, condition, unmapped=(), attempt=1):
+    return mapped(span, condition, unmapped, attempt, stage="repair")
+
+def date(span, window=None, frm=None, inferred=False, attempt=1):
+    return {"stage": "date", "span": span, "attempt": attempt,
+            "text": json.dumps({"window": window, "from": frm, "inferred": inferred})}
+
+def no_date(span, attempt=1):
+    return date(span, attempt=attempt)
+
+CASSETTES = {}
+def cassette(case, note, *interactions):
+    CASSETTES[case] = (note, interactions)
+
+# ---- single conditions
+cassette("001-state-california", "one part, a state name mapped to its code",
+    decompose(("customers in California", False)),
+    mapped("customers in California", 'state = "CA" [RETRIEVED: state from "California"] [RETRIEVED: "CA" from "California"]'),
+    no_date("customers in California"))
+cassette("004-tier-ordered", "ordered facet: 'or better' as >=",
+    decompose(("customers with gold status or better", False)),
+    mapped("customers with gold status or better", 'loyalty_tier >= "gold" [RETRIEVED: loyalty_tier from "status"] [RETRIEVED: "gold" from "gold"]'),
+    no_date("customers with gold status or better"))
+cassette("005-email-optout", "a hallucinated facet (marketing_opt_out) rejected by grounding, fixed by the repair stage",
+    decompose(("customers who unsubscribed from marketing email", False)),
+    mapped("customers who unsubscribed from marketing email", 'marketing_opt_out = true [RETRIEVED: marketing_opt_out from "unsubscribed"]'),
+    no_date("customers who unsubscribed from marketing email"),
+    repair("customers who unsubscribed from marketing email", 'email_opt_out = true [RETRIEVED: email_opt_out from "unsubscribed"]'))
+cassette("008-age-over", "retrieval offers no candidate for 'older than 65' (age's synonym is 'years old'), so a model that follows the prompt reports it unmapped",
+    decompose(("customers older than 65", False)),
+    mapped("customers older than 65", None, unmapped=["older than 65"]),
+    no_date("customers older than 65"))
+cassette("021-points-over", "a type error (a quoted number) that passes grounding, fails the checker, and is repaired from the rendered diagnostic",
+    decompose(("customers with more than 5000 reward points", False)),
+    mapped("customers with more than 5000 reward points", 'loyalty_points > "5000" [RETRIEVED: loyalty_points from "reward points"]'),
+    no_date("customers with more than 5000 reward points"),
+    repair("customers with more than 5000 reward points", 'loyalty_points > 5000 [RETRIEVED: loyalty_points from "reward points"]'))
+cassette("010-ltv-at-least", "a synonym and a formatted amount",
+    decompose(("customers with a lifetime value of at least $1,000", False)),
+    mapped("customers with a lifetime value of at least $1,000", 'lifetime_spend >= 1000 [RETRIEVED: lifetime_spend from "lifetime value"]'),
+    no_date("customers with a lifetime value of at least $1,000"))
+cassette("012-orders-below", "a plausible model mistake: the purchase event instead of the order_count facet",
+    decompose(("customers whose number of orders is below 3", False)),
+    mapped("customers whose number of orders is below 3", 'has purchase @window count < 3 [RETRIEVED: purchase from "orders"]'),
+    no_date("customers whose number of orders is below 3"))
+cassette("013-joined-recent", "a window on a date facet",
+    decompose(("customers who joined in the last 30 days", False)),
+    mapped("customers who joined in the last 30 days", 'signup_date @window [RETRIEVED: signup_date from "joined"]'),
+    date("customers who joined in the last 30 days", "during last 30 days", "in the last 30 days"))
+cassette("026-typo-tier", "decompose 'fixes' the typo (not verbatim), is told so, and copies the words on the retry",
+    decompose(("platinum tier customers", False)),
+    decompose(("platnum tier customers", False), attempt=2),
+    mapped("platnum tier customers", 'loyalty_tier = "platinum" [RETRIEVED: loyalty_tier from "tier"] [RETRIEVED: "platinum" from "platnum"]'),
+    no_date("platnum tier customers"))
+
+# ---- events and time
+cassette("031-outdoor-6m", "event with an enumerated field and a window",
+    decompose(("customers who bought outdoor gear in the last 6 months", False)),
+    mapped("customers who bought outdoor gear in the last 6 months",
+           'has purchase where category = "Outdoor" @window [RETRIEVED: purchase from "bought"] [RETRIEVED: purchase.category from "gear"] [RETRIEVED: "Outdoor" from "outdoor"]'),
+    date("customers who bought outdoor gear in the last 6 months", "during last 6 months", "in the last 6 months"))
+cassette("033-electronics-sum", "an aggregate over a window",
+    decompose(("customers who spent more than $500 on electronics in the past year", False)),
+    mapped("customers who spent more than $500 on electronics in the past year",
+           'has purchase where category = "Electronics" @window sum(amount) > 500 [RETRIEVED: purchase from "spent"] [RETRIEVED: purchase.category from "electronics"] [RETRIEVED: purchase.amount from "spent"] [RETRIEVED: "Electronics" from "electronics"]'),
+    date("customers who spent more than $500 on electronics in the past year", "during last 1 year", "in the past year"))
+cassette("042-gift-fq4", "a fiscal quarter",
+    decompose(("customers who bought a gift in Q4 of fiscal 2026", False)),
+    mapped("customers who bought a gift in Q4 of fiscal 2026",
+           'has purchase where is_gift = true @window [RETRIEVED: purchase from "bought"] [RETRIEVED: purchase.is_gift from "gift"]'),
+    date("customers who bought a gift in Q4 of fiscal 2026", "during fiscal_quarter 2026 Q4", "Q4 of fiscal 2026"))
+cassette("045-last-fiscal-year", "relative fiscal time: the date stage must know today (2026-03-01 -> FY2027, so last is FY2026)",
+    decompose(("customers who purchased last fiscal year", False)),
+    mapped("customers who purchased last fiscal year", 'has purchase @window [RETRIEVED: purchase from "purchased"]'),
+    date("customers who purchased last fiscal year", "during fiscal_year 2026", "last fiscal year"))
+cassette("048-fq1-as-dates", "the model answers with the fiscal quarter for the same dates: an execution match, not an exact one",
+    decompose(("customers who bought between February 1 and April 30, 2025", False)),
+    mapped("customers who bought between February 1 and April 30, 2025", 'has purchase @window [RETRIEVED: purchase from "bought"]'),
+    date("customers who bought between February 1 and April 30, 2025", "during fiscal_quarter 2026 Q1", "between February 1 and April 30, 2025"))
+
+# ---- multi-part
+cassette("060-demo-request", "the README request: two parts and an exclusion, map and date in parallel",
+    decompose(("California customers", False), ("bought outdoor gear in the last 90 days", False), ("email opt-outs", True)),
+    mapped("California customers", 'state = "CA" [RETRIEVED: state from "California"] [RETRIEVED: "CA" from "California"]'),
+    no_date("California customers"),
+    mapped("bought outdoor gear in the last 90 days",
+           'has purchase where category = "Outdoor" @window [RETRIEVED: purchase from "bought"] [RETRIEVED: purchase.category from "gear"] [RETRIEVED: "Outdoor" from "outdoor"]'),
+    date("bought outdoor gear in the last 90 days", "during last 90 days", "in the last 90 days"),
+    mapped("email opt-outs", 'email_opt_out = true [RETRIEVED: email_opt_out from "email opt-outs"]'),
+    no_date("email opt-outs"))
+cassette("063-event-two-fields", "one event part with two fields, and an exclusion",
+    decompose(("customers who bought electronics online in the last 30 days", False), ("employees", True)),
+    mapped("customers who bought electronics online in the last 30 days",
+           'has purchase where category = "Electronics" and channel = "online" @window [RETRIEVED: purchase from "bought"] [RETRIEVED: purchase.category from "electronics"] [RETRIEVED: purchase.channel from "online"] [RETRIEVED: "Electronics" from "electronics"] [RETRIEVED: "online" from "online"]'),
+    date("customers who bought electronics online in the last 30 days", "during last 30 days", "in the last 30 days"),
+    mapped("employees", 'is_employee = true [RETRIEVED: is_employee from "employees"]'),
+    no_date("employees"))
+cassette("066-either-or", "an any block across two facets in one part",
+    decompose(("customers who either have a predicted lifetime value above 1000 or are platinum", False)),
+    mapped("customers who either have a predicted lifetime value above 1000 or are platinum",
+           'any { predicted_clv > 1000 [RETRIEVED: predicted_clv from "predicted lifetime value"] loyalty_tier = "platinum" [RETRIEVED: loyalty_tier from "platinum"] [RETRIEVED: "platinum" from "platinum"] }'),
+    no_date("customers who either have a predicted lifetime value above 1000 or are platinum"))
+cassette("075-except-states", "an exclusion only",
+    decompose(("those in Alaska and Hawaii", True)),
+    mapped("those in Alaska and Hawaii", 'state in ["AK", "HI"] [RETRIEVED: state from "Alaska"] [RETRIEVED: "AK" from "Alaska"] [RETRIEVED: "HI" from "Hawaii"]'),
+    no_date("those in Alaska and Hawaii"))
+cassette("080-es-california-outdoor", "Spanish request, spans copied verbatim, catalog values in English",
+    decompose(("clientes de California", False), ("compraron artículos de outdoor en los últimos 90 días", False)),
+    mapped("clientes de California", 'state = "CA" [RETRIEVED: state from "California"] [RETRIEVED: "CA" from "California"]'),
+    no_date("clientes de California"),
+    mapped("compraron artículos de outdoor en los últimos 90 días",
+           'has purchase where category = "Outdoor" @window [RETRIEVED: purchase.category from "outdoor"] [RETRIEVED: "Outdoor" from "outdoor"]'),
+    date("compraron artículos de outdoor en los últimos 90 días", "during last 90 days", "en los últimos 90 días"))
+
+# ---- clarifications
+cassette("100-recently", "a vague time word: the date stage guesses with inferred=true, the pipeline asks; then the answered round",
+    decompose(("customers who bought recently", False)),
+    mapped("customers who bought recently", 'has purchase @window [RETRIEVED: purchase from "bought"]'),
+    date("customers who bought recently", "during last 30 days", "recently", inferred=True),
+    decompose(("customers who bought recently", False), attempt=2),
+    mapped("customers who bought recently", 'has purchase @window [RETRIEVED: purchase from "bought"]', attempt=2),
+    date("customers who bought recently", "during last 30 days", "recently", inferred=True, attempt=2))
+cassette("101-high-value", "a threshold the user did not give: INFERRED number -> question",
+    decompose(("high-value customers", False)),
+    mapped("high-value customers", 'lifetime_spend >= 1000 [RETRIEVED: lifetime_spend from "high-value"] [INFERRED: 1000 from "high-value"]'),
+    no_date("high-value customers"),
+    decompose(("high-value customers", False), attempt=2),
+    mapped("high-value customers", 'lifetime_spend >= 1000 [RETRIEVED: lifetime_spend from "high-value"] [INFERRED: 1000 from "high-value"]', attempt=2),
+    no_date("high-value customers", attempt=2))
+cassette("102-last-year", "a plausible model mistake: 'last year' read as the rolling 12 months with no question asked",
+    decompose(("customers who purchased last year", False)),
+    mapped("customers who purchased last year", 'has purchase @window [RETRIEVED: purchase from "purchased"]'),
+    date("customers who purchased last year", "during last 1 year", "last year"))
+
+# ---- refusals and adversarial requests
+cassette("110-delete-ca", "refused by the request guard before any model call: no interactions", )
+cassette("111-weather", "decompose refuses an out-of-scope question",
+    decompose(refusal="a weather question, not a description of customers"))
+cassette("114-poem", "decompose refuses creative writing",
+    decompose(refusal="asks for a poem, not a description of customers"))
+cassette("117-system-prompt", "decompose refuses prompt extraction",
+    decompose(refusal="asks for the system prompt and credentials, not a description of customers"))
+cassette("118-injection-suffix", "the injected instruction is data: decompose keeps the real part only",
+    decompose(("customers in Texas", False)),
+    mapped("customers in Texas", 'state = "TX" [RETRIEVED: state from "Texas"] [RETRIEVED: "TX" from "Texas"]'),
+    no_date("customers in Texas"))
+cassette("120-favourite-colour", "map says honestly that nothing fits",
+    decompose(("customers whose favourite colour is blue", False)),
+    mapped("customers whose favourite colour is blue", None, unmapped=["favourite colour", "blue"]),
+    no_date("customers whose favourite colour is blue"))
+cassette("122-unknown-category", "a hallucination: the model maps 'garden furniture' to Home, which retrieval did not offer; the repair gives up",
+    decompose(("customers who bought garden furniture in the last 90 days", False)),
+    mapped("customers who bought garden furniture in the last 90 days",
+           'has purchase where category = "Home" @window [RETRIEVED: purchase from "bought"] [RETRIEVED: purchase.category from "furniture"] [RETRIEVED: "Home" from "garden furniture"]'),
+    date("customers who bought garden furniture in the last 90 days", "during last 90 days", "in the last 90 days"),
+    repair("customers who bought garden furniture in the last 90 days", None, unmapped=["garden furniture"]))
+
+def main():
+    written = 0
+    for case, (note, interactions) in sorted(CASSETTES.items()):
+        d = os.path.join(ROOT, case)
+        if not os.path.isdir(d):
+            sys.exit(f"no case directory {d}")
+        path = os.path.join(d, "cassette.json")
+        if os.path.exists(path):
+            with open(path) as f:
+                if json.load(f).get("provenance") != "scripted":
+                    print(f"skipping {case}: holds a recorded cassette"); continue
+        doc = {"format": "segmint-cassette/1", "provenance": "scripted",
+               "note": "SCRIPTED by hand, not a model's output: " + note,
+               "interactions": [{"stage": i["stage"], "span": i["span"], "attempt": i["attempt"],
+                                 "response": {"text": i["text"], "model": MODEL}} for i in interactions]}
+        tmp = path + ".tmp"
+        with open(tmp, "w") as f:
+            f.write(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+        os.replace(tmp, path)
+        written += 1
+    print(f"wrote {written} scripted cassettes")
+
+if __name__ == "__main__":
+    main()
