@@ -19,17 +19,17 @@ REPORT=${EVAL_REPORT:-$(mktemp /tmp/segmint-eval-XXXXXX.json)}
 BASELINE=golden/nl/baseline.json
 
 if [ "${1:-}" = "--accept" ]; then
-  "$BIN" eval golden/nl --offline-translator --out "$BASELINE" > /dev/null
+  "$BIN" eval golden/nl --offline-translator --summary --out "$BASELINE" 2> /tmp/segmint-eval-progress.log
   echo "eval gate: wrote $BASELINE; review it with git diff before committing"
   exit 0
 fi
 
 set +e
-"$BIN" eval golden/nl --offline-translator --baseline "$BASELINE" --out "$REPORT" 2> /tmp/segmint-eval-progress.log
+"$BIN" eval golden/nl --offline-translator --summary --baseline "$BASELINE" --out "$REPORT" 2> /tmp/segmint-eval-progress.log
 status=$?
 set -e
 case $status in
-  0) echo "eval gate: passed (report: $REPORT)" ;;
+  0) echo "eval gate: passed (report: $REPORT; per-case table: segmint eval golden/nl --offline-translator)" ;;
   1) echo "eval gate: FAILED — a gated metric fell below $BASELINE (report: $REPORT)" ;;
   *) tail -n 20 /tmp/segmint-eval-progress.log; echo "eval gate: could not run (exit $status)" ;;
 esac

@@ -44,11 +44,14 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the JSON report instead of the table.")
     var json = false
 
+    @Flag(help: "Print only the summary lines and the baseline comparison.")
+    var summary = false
+
     func run() throws {
         var o = EvalOptions(suiteDirectory: directory)
         o.live = live || record; o.record = record; o.force = force; o.promptsDirectory = prompts
         o.offlineTranslator = offlineTranslator; o.noPipeline = noPipeline; o.baselinePath = baseline
-        o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json
+        o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json; o.summaryOnly = summary
         let options = o
         finish(EvalDriver.blocking { await EvalDriver.run(options, environment: .standard) })
     }

@@ -100,3 +100,36 @@ final class EvalAskTests: XCTestCase {
         XCTAssertEqual(AskTranslator.questions("not json"), [])
     }
 }
+
+/// The whole golden set through the standard environment, twice: the reports must agree on
+/// everything but wall time.
+final class EvalSuiteReplayTests: XCTestCase {
+    func testTwoCassetteRunsOfTheGoldenSetGiveTheSameReport() async throws {
+        var o = EvalOptions(suiteDirectory: EvalFixtures.golden)
+        o.offlineTranslator = true
+        o.promptsDirectory = EvalFixtures.root + "/prompts"
+        o.json = true
+        var env = EvalEnvironment.standard
+        env.executor = { _, _, _ in try EvalFixtures.demoExecutor() }
+        env.progress = { _ in }
+        func run() async throws -> EvalReport {
+            let out = await EvalDriver.run(o, environment: env)
+            XCTAssertEqual(out.exitCode, 0, out.stderr)
+            var r = try EvalReport.decode(Array(out.stdout.utf8), path: "stdout")
+            for i in r.runs.indices {
+                for j in r.runs[i].cases.indices { r.runs[i].cases[j].latencyMs = 0 }
+                r.runs[i].summary.latencyMsTotal = 0; r.runs[i].summary.latencyMsP50 = 0; r.runs[i].summary.latencyMsMax = 0
+            }
+            return r
+        }
+        let first = try await run()
+        let second = try await run()
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(first.runs.map(\.translator), ["pipeline", "offline"])
+        let pipeline = try XCTUnwrap(first.run(named: "pipeline"))
+        XCTAssertGreaterThanOrEqual(pipeline.summary.run, 25, "cases with a cassette")
+        XCTAssertEqual(pipeline.summary.unsafeCases, 0)
+        XCTAssertFalse(pipeline.cases.contains { $0.outcome == "failure" }, "\(pipeline.cases.filter { $0.outcome == "failure" }.map(\.detail))")
+        XCTAssertEqual(first.prompts["map"]?.hasPrefix("v"), true)
+    }
+}
