@@ -122,6 +122,7 @@ final class AskTranslator: EvalTranslator, @unchecked Sendable {
             model = m
         }
         let before = player?.calls ?? 0
+        let staleBefore = player?.stale ?? 0
         current.set(model)
         defer { current.set(nil) }
         var request = AskRequest(text: c.request, catalog: catalog, offline: model == nil, answers: answers)
@@ -139,7 +140,11 @@ final class AskTranslator: EvalTranslator, @unchecked Sendable {
             let why = out.messages.first { $0.hasPrefix("notice:") } ?? "the LLM failed"
             return EvalAttempt(outcome: .failure("fell back to the offline translator: \(why)"), llmCalls: calls)
         }
-        return EvalAttempt(outcome: AskTranslator.outcome(out), llmCalls: calls)
+        var notes: [String] = []
+        if let p = player, p.stale > staleBefore {
+            notes.append("\(p.stale - staleBefore) replay(s) answered a request that changed since recording (prompt edited?); re-record")
+        }
+        return EvalAttempt(outcome: AskTranslator.outcome(out), llmCalls: calls, notes: notes)
     }
 
     /// The ask outcome in the eval's terms, by `segmint ask`'s exit-code contract.

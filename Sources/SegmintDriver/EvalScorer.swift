@@ -19,6 +19,7 @@ public final class EvalScorer {
     public func score(_ c: EvalCase, attempt: EvalAttempt, latencyMs: Double) -> EvalCaseResult {
         var r = EvalCaseResult(id: c.id, expect: c.expect.rawValue, tags: c.tags, outcome: attempt.outcome.label)
         r.llmCalls = attempt.llmCalls
+        r.detail += attempt.notes
         r.latencyMs = EvalSummary.round4(latencyMs)
         if let kind = attempt.outcome.kind { r.outcomeOk = c.accepts(kind) }
         switch attempt.outcome {
