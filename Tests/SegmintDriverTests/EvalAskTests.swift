@@ -82,6 +82,31 @@ final class EvalAskTests: XCTestCase {
         XCTAssertEqual(try EvalCassette.load(path: path).interactions.count, 5)
     }
 
+    func testReplayAfterAPromptEditSaysTheCassetteIsStale() async throws {
+        let golden = try goldenCase("001-state-california")
+        let c = try copyCase("001-state-california", withCassette: false)
+        let live = CassetteStageModel(player: EvalCassettePlayer(try EvalCassette.load(path: try XCTUnwrap(golden.cassettePath))))
+        _ = await AskTranslator(name: "pipeline", mode: .live(live), catalog: try EvalFixtures.catalog(), prompts: try prompts(), record: true)
+            .translate(c, answers: [:], asOf: asOf)
+        var replayCase = c
+        replayCase.cassettePath = c.directory + "/cassette.json"
+        // The same prompts: nothing stale.
+        let same = await AskTranslator(name: "pipeline", mode: .cassette, catalog: try EvalFixtures.catalog(), prompts: try prompts())
+            .translate(replayCase, answers: [:], asOf: asOf)
+        XCTAssertEqual(same.notes, [])
+        // An edited map prompt: the map call's request hash no longer matches the recording.
+        let dir = EvalFixtures.tempDir()
+        for stage in PromptSet.stages {
+            var text = try String(contentsOfFile: EvalFixtures.root + "/prompts/\(stage).prompt", encoding: .utf8)
+            if stage == "map" { text += "\nAlways answer in JSON.\n" }
+            try text.write(toFile: dir + "/\(stage).prompt", atomically: true, encoding: .utf8)
+        }
+        let edited = await AskTranslator(name: "pipeline", mode: .cassette, catalog: try EvalFixtures.catalog(), prompts: try PromptSet.load(directory: dir))
+            .translate(replayCase, answers: [:], asOf: asOf)
+        XCTAssertEqual(edited.outcome.kind, .segment, "still answered; only the header names the new prompt hash")
+        XCTAssertEqual(edited.notes, ["1 replay(s) answered a request that changed since recording (prompt edited?); re-record"])
+    }
+
     func testOfflineTranslatorRunsWithoutAnyModel() async throws {
         let t = AskTranslator(name: "offline", mode: .offline, catalog: try EvalFixtures.catalog(), prompts: nil)
         let a = await t.translate(try goldenCase("001-state-california"), answers: [:], asOf: asOf)
