@@ -181,6 +181,113 @@ cassette("122-unknown-category", "a hallucination: the model maps 'garden furnit
     date("customers who bought garden furniture in the last 90 days", "during last 90 days", "in the last 90 days"),
     repair("customers who bought garden furniture in the last 90 days", None, unmapped=["garden furniture"]))
 
+
+# ---- second batch: broader coverage
+def single(case, note, span, condition, window=None, frm=None):
+    ints = [decompose((span, False)), mapped(span, condition)]
+    ints.append(date(span, window, frm) if window else no_date(span))
+    cassette(case, note, *ints)
+
+single("002-state-two", "two values of one facet as a list", "customers from Oregon or Washington",
+       'state in ["OR", "WA"] [RETRIEVED: state from "Oregon"] [RETRIEVED: "OR" from "Oregon"] [RETRIEVED: "WA" from "Washington"]')
+single("003-tier-platinum", "a value that names its facet", "platinum members",
+       'loyalty_tier = "platinum" [RETRIEVED: loyalty_tier from "members"] [RETRIEVED: "platinum" from "platinum"]')
+single("011-churn-above", "a model score through its synonym", "customers whose churn risk is above 0.7",
+       'churn_score > 0.7 [RETRIEVED: churn_score from "churn risk"]')
+single("017-zip-missing", "is missing", "customers with no postal code on file",
+       'zip_code is missing [RETRIEVED: zip_code from "postal code"]')
+single("022-returns-percent", "a percentage converted to the facet's 0..1 scale", "customers with a return rate over 30%",
+       'returns_rate > 0.3 [RETRIEVED: returns_rate from "return rate"]')
+single("030-bought-90d", "an event with a window", "customers who bought something in the last 90 days",
+       'has purchase @window [RETRIEVED: purchase from "bought something"]', "during last 90 days", "in the last 90 days")
+single("034-never-purchased", "'never' as count = 0", "customers who have never placed an order",
+       'has purchase @window count = 0 [RETRIEVED: purchase from "order"]')
+single("036-promo-click-2w", "another event type with an enumerated field", "customers who clicked a promo email in the last 2 weeks",
+       'has email_click where link_type = "promo" @window [RETRIEVED: email_click from "clicked"] [RETRIEVED: email_click.link_type from "promo"] [RETRIEVED: "promo" from "promo"]',
+       "during last 2 weeks", "in the last 2 weeks")
+single("037-refund-ticket-90d", "support tickets by topic", "customers who contacted support about a refund in the last 90 days",
+       'has support_ticket where topic = "refund" @window [RETRIEVED: support_ticket from "contacted support"] [RETRIEVED: support_ticket.topic from "refund"] [RETRIEVED: "refund" from "refund"]',
+       "during last 90 days", "in the last 90 days")
+single("043-fy2025", "a named fiscal year", "customers who made any purchase in fiscal year 2025",
+       'has purchase @window [RETRIEVED: purchase from "purchase"]', "during fiscal_year 2025", "in fiscal year 2025")
+single("046-this-fiscal-quarter", "relative fiscal quarter: right only if the date stage knows today is 2026-03-01", "customers who ordered this fiscal quarter",
+       'has purchase @window [RETRIEVED: purchase from "ordered"]', "during fiscal_quarter 2027 Q1", "this fiscal quarter")
+cassette("061-tier-state-app", "three parts",
+    decompose(("gold or platinum members", False), ("in Texas", False), ("who have the mobile app", False)),
+    mapped("gold or platinum members", 'loyalty_tier in ["gold", "platinum"] [RETRIEVED: loyalty_tier from "members"] [RETRIEVED: "gold" from "gold"] [RETRIEVED: "platinum" from "platinum"]'),
+    no_date("gold or platinum members"),
+    mapped("in Texas", 'state = "TX" [RETRIEVED: state from "Texas"] [RETRIEVED: "TX" from "Texas"]'),
+    no_date("in Texas"),
+    mapped("who have the mobile app", 'has_app = true [RETRIEVED: has_app from "mobile app"]'),
+    no_date("who have the mobile app"))
+cassette("064-lapsed-northwest", "a date bound and an exclusion; retrieval misses signup_date for 'signed up', so the honest answer is unmapped",
+    decompose(("customers in Oregon or Washington", False), ("signed up before 2024", False), ("ordered in the last 180 days", True)),
+    mapped("customers in Oregon or Washington", 'state in ["OR", "WA"] [RETRIEVED: state from "Oregon"] [RETRIEVED: "OR" from "Oregon"] [RETRIEVED: "WA" from "Washington"]'),
+    no_date("customers in Oregon or Washington"),
+    # Retrieval offers only last_login_at for "signed up before 2024" ("signed up" is not a synonym of
+    # signup_date), so a model that keeps to the candidates cannot map it.
+    mapped("signed up before 2024", None, unmapped=["signed up"]),
+    date("signed up before 2024", "before 2024-01-01", "before 2024"),
+    mapped("ordered in the last 180 days", 'has purchase @window [RETRIEVED: purchase from "ordered"]'),
+    date("ordered in the last 180 days", "during last 180 days", "in the last 180 days"))
+cassette("065-sms-not-email", "'but' joining two required conditions (not an exclusion)",
+    decompose(("people who opted in to text messages", False), ("unsubscribed from email", False)),
+    mapped("people who opted in to text messages", 'sms_opt_in = true [RETRIEVED: sms_opt_in from "text messages"]'),
+    no_date("people who opted in to text messages"),
+    mapped("unsubscribed from email", 'email_opt_out = true [RETRIEVED: email_opt_out from "unsubscribed"]'),
+    no_date("unsubscribed from email"))
+cassette("067-three-parts-exclusion", "three parts, a percentage and a relative fiscal year in an exclusion",
+    decompose(("customers who bought beauty or apparel products in the last 3 months", False), ("with a return rate under 10%", False),
+              ("anyone who opened a refund ticket this fiscal year", True)),
+    mapped("customers who bought beauty or apparel products in the last 3 months",
+           'has purchase where category in ["Beauty", "Apparel"] @window [RETRIEVED: purchase from "bought"] [RETRIEVED: purchase.category from "products"] [RETRIEVED: "Beauty" from "beauty"] [RETRIEVED: "Apparel" from "apparel"]'),
+    date("customers who bought beauty or apparel products in the last 3 months", "during last 3 months", "in the last 3 months"),
+    mapped("with a return rate under 10%", 'returns_rate < 0.1 [RETRIEVED: returns_rate from "return rate"]'),
+    no_date("with a return rate under 10%"),
+    mapped("anyone who opened a refund ticket this fiscal year",
+           'has support_ticket where topic = "refund" @window [RETRIEVED: support_ticket from "ticket"] [RETRIEVED: support_ticket.topic from "refund"] [RETRIEVED: "refund" from "refund"]'),
+    date("anyone who opened a refund ticket this fiscal year", "during fiscal_year 2027", "this fiscal year"))
+cassette("081-de-texas-platinum", "German: spans verbatim, values from the catalog",
+    decompose(("Kunden in Texas", False), ("mit Platin-Status", False)),
+    mapped("Kunden in Texas", 'state = "TX" [RETRIEVED: state from "Texas"] [RETRIEVED: "TX" from "Texas"]'),
+    no_date("Kunden in Texas"),
+    mapped("mit Platin-Status", 'loyalty_tier = "platinum" [RETRIEVED: loyalty_tier from "Status"] [RETRIEVED: "platinum" from "Platin"]'),
+    no_date("mit Platin-Status"))
+LONG1 = open(os.path.join(ROOT, "090-long-campaign-brief", "request.txt")).read().rstrip("\n")
+cassette("090-long-campaign-brief", "a long brief with filler: five parts, two exclusions",
+    decompose(("California, Oregon and Washington only", False), ("they should have bought outdoor gear at least twice in the last 2 years", False),
+              ("silver tier or above", False), ("anyone who has bought anything from us in the last 180 days", True),
+              ("anyone who unsubscribed from marketing email", True)),
+    mapped("California, Oregon and Washington only", 'state in ["CA", "OR", "WA"] [RETRIEVED: state from "California"] [RETRIEVED: "CA" from "California"] [RETRIEVED: "OR" from "Oregon"] [RETRIEVED: "WA" from "Washington"]'),
+    no_date("California, Oregon and Washington only"),
+    mapped("they should have bought outdoor gear at least twice in the last 2 years",
+           'has purchase where category = "Outdoor" @window count >= 2 [RETRIEVED: purchase from "bought"] [RETRIEVED: purchase.category from "gear"] [RETRIEVED: "Outdoor" from "outdoor"]'),
+    date("they should have bought outdoor gear at least twice in the last 2 years", "during last 2 years", "in the last 2 years"),
+    mapped("silver tier or above", 'loyalty_tier >= "silver" [RETRIEVED: loyalty_tier from "tier"] [RETRIEVED: "silver" from "silver"]'),
+    no_date("silver tier or above"),
+    mapped("anyone who has bought anything from us in the last 180 days", 'has purchase @window [RETRIEVED: purchase from "bought"]'),
+    date("anyone who has bought anything from us in the last 180 days", "during last 180 days", "in the last 180 days"),
+    mapped("anyone who unsubscribed from marketing email", 'email_opt_out = true [RETRIEVED: email_opt_out from "unsubscribed"]'),
+    no_date("anyone who unsubscribed from marketing email"))
+cassette("103-young", "retrieval offers no candidate for 'young', so the model cannot even propose an age to ask about",
+    decompose(("young customers", False)),
+    mapped("young customers", None, unmapped=["young"]),
+    no_date("young customers"))
+cassette("106-big-spenders-recent", "two vague words in one request: two questions, each asked once",
+    decompose(("big spenders", False), ("were active recently", False)),
+    mapped("big spenders", 'has purchase @window sum(amount) >= 1000 [RETRIEVED: purchase from "spenders"] [RETRIEVED: purchase.amount from "spenders"] [INFERRED: 1000 from "big spenders"]'),
+    no_date("big spenders"),
+    mapped("were active recently", 'last_login_at @window [RETRIEVED: last_login_at from "active"]'),
+    date("were active recently", "during last 30 days", "recently", inferred=True))
+cassette("113-update-tier", "decompose refuses a request to change data",
+    decompose(refusal="asks to change customer data, not to describe customers"))
+cassette("115-export-pii", "decompose refuses an export of personal data",
+    decompose(refusal="asks to export personal data, not to describe a segment"))
+cassette("121-credit-score", "map reports the words it cannot ground instead of inventing a facet",
+    decompose(("customers with a credit score above 700", False)),
+    mapped("customers with a credit score above 700", None, unmapped=["credit score"]),
+    no_date("customers with a credit score above 700"))
+
 def main():
     written = 0
     for case, (note, interactions) in sorted(CASSETTES.items()):
