@@ -288,6 +288,134 @@ cassette("121-credit-score", "map reports the words it cannot ground instead of 
     mapped("customers with a credit score above 700", None, unmapped=["credit score"]),
     no_date("customers with a credit score above 700"))
 
+# ---- third batch: the rest of the set
+single("006-app-users", "a bool facet through its synonym", "app users", 'has_app = true [RETRIEVED: has_app from "app users"]')
+single("007-staff", "a bool facet through its synonym", "staff members", 'is_employee = true [RETRIEVED: is_employee from "staff"]')
+single("009-age-range", "a range", "customers aged 25 to 34", 'age between 25 and 34 [RETRIEVED: age from "aged"]')
+single("014-email-domain", "a free-text value copied verbatim", "customers whose email domain is gmail.com",
+       'email_domain = "gmail.com" [RETRIEVED: email_domain from "email domain"]')
+single("015-surname-prefix", "starts_with", "customers whose surname starts with Mc",
+       'last_name starts_with "Mc" [RETRIEVED: last_name from "surname"]')
+single("016-city-contains", "contains", "customers living in a town with Salem in its name",
+       'city contains "Salem" [RETRIEVED: city from "town"]')
+single("018-paid-search", "a value written with a space in the request", "customers who came from paid search",
+       'acquisition_source = "paid_search" [RETRIEVED: acquisition_source from "came from"] [RETRIEVED: "paid_search" from "paid search"]')
+single("019-prefers-store", "a preference facet, not a purchase", "customers who prefer to shop in store",
+       'preferred_channel = "store" [RETRIEVED: preferred_channel from "prefer"] [RETRIEVED: "store" from "store"]')
+single("020-income-upper", "an ordered facet answered with >= (execution match with the reference's list)", "customers in the upper middle or high income band",
+       'income_band >= "upper_middle" [RETRIEVED: income_band from "income band"] [RETRIEVED: "upper_middle" from "upper middle"]')
+single("023-aov-between", "a range on a decimal facet", "customers with an average basket between 50 and 100 dollars",
+       'avg_order_value between 50 and 100 [RETRIEVED: avg_order_value from "average basket"]')
+single("024-last-login-before", "a written-out date on a timestamp facet", "customers whose last visit was before December 1, 2025",
+       'last_login_at @window [RETRIEVED: last_login_at from "last visit"]', "before 2025-12-01", "before December 1, 2025")
+single("025-typo-state", "a misspelled state name", "customers in Califrnia",
+       'state = "CA" [RETRIEVED: state from "Califrnia"] [RETRIEVED: "CA" from "Califrnia"]')
+single("032-online-orders-count", "a count with a window", "customers who placed at least 3 online orders in the last 12 months",
+       'has purchase where channel = "online" @window count >= 3 [RETRIEVED: purchase from "orders"] [RETRIEVED: purchase.channel from "online"] [RETRIEVED: "online" from "online"]',
+       "during last 12 months", "in the last 12 months")
+single("035-coupon-60d", "is not missing on an event field", "customers who used a coupon in the last 60 days",
+       'has purchase where discount_code is not missing @window [RETRIEVED: purchase from "used"] [RETRIEVED: purchase.discount_code from "coupon"]',
+       "during last 60 days", "in the last 60 days")
+single("038-severity-since", "an ordered field and a since date", "customers with a high or urgent priority ticket since January 1, 2026",
+       'has support_ticket where severity >= "high" @window [RETRIEVED: support_ticket from "ticket"] [RETRIEVED: support_ticket.severity from "priority"] [RETRIEVED: "high" from "high"]',
+       "since 2026-01-01", "since January 1, 2026")
+single("039-low-csat", "a numeric event field", "customers who gave a support rating below 3",
+       'has support_ticket where satisfaction < 3 @window [RETRIEVED: support_ticket from "support"] [RETRIEVED: support_ticket.satisfaction from "rating"]')
+single("040-app-aov-12m", "an average over events", "customers whose average app order over the past 12 months was at least $200",
+       'has purchase where channel = "app" @window avg(amount) >= 200 [RETRIEVED: purchase from "order"] [RETRIEVED: purchase.channel from "app"] [RETRIEVED: purchase.amount from "order"] [RETRIEVED: "app" from "app"]',
+       "during last 12 months", "over the past 12 months")
+single("041-distinct-categories", "count_distinct", "customers who have bought from at least 3 different categories",
+       'has purchase @window count_distinct(category) >= 3 [RETRIEVED: purchase from "bought"] [RETRIEVED: purchase.category from "categories"]')
+single("044-january-2026", "a calendar month as a date range", "customers who purchased in January 2026",
+       'has purchase @window [RETRIEVED: purchase from "purchased"]', "during 2026-01-01 to 2026-01-31", "in January 2026")
+single("047-since-fy2027", "the start of a fiscal year as a since date", "customers who have bought since the start of fiscal 2027",
+       'has purchase @window [RETRIEVED: purchase from "bought"]', "since 2026-02-01", "since the start of fiscal 2027")
+cassette("049-signup-fy-vs-calendar", "retrieval offers no signup_date for 'signed up', so the honest answer is unmapped",
+    decompose(("customers who signed up in calendar year 2025", False)),
+    mapped("customers who signed up in calendar year 2025", None, unmapped=["signed up"]),
+    date("customers who signed up in calendar year 2025", "during 2025-01-01 to 2025-12-31", "in calendar year 2025"))
+cassette("062-four-parts", "four parts; retrieval offers nothing for 'women' (gender's synonym is 'sex'), so that part is unmapped",
+    decompose(("women", False), ("aged 30 to 45", False), ("in New York state", False), ("with a churn risk above 0.6", False)),
+    mapped("women", None, unmapped=["women"]), no_date("women"),
+    mapped("aged 30 to 45", 'age between 30 and 45 [RETRIEVED: age from "aged"]'), no_date("aged 30 to 45"),
+    mapped("in New York state", 'state = "NY" [RETRIEVED: state from "state"] [RETRIEVED: "NY" from "New York"]'), no_date("in New York state"),
+    mapped("with a churn risk above 0.6", 'churn_score > 0.6 [RETRIEVED: churn_score from "churn risk"]'), no_date("with a churn risk above 0.6"))
+cassette("068-age-income-channel", "retrieval offers nothing for 'customers over 50', so that part is unmapped",
+    decompose(("customers over 50", False), ("with high income", False), ("who mostly shop by phone", False)),
+    mapped("customers over 50", None, unmapped=["over 50"]), no_date("customers over 50"),
+    mapped("with high income", 'income_band = "high" [RETRIEVED: income_band from "income"] [RETRIEVED: "high" from "high"]'), no_date("with high income"),
+    mapped("who mostly shop by phone", 'preferred_channel = "phone" [RETRIEVED: preferred_channel from "shop"] [RETRIEVED: "phone" from "phone"]'), no_date("who mostly shop by phone"))
+cassette("069-new-no-purchase", "a window on a date facet and a count = 0",
+    decompose(("people who joined in the last 30 days", False), ("have not bought anything yet", False)),
+    mapped("people who joined in the last 30 days", 'signup_date @window [RETRIEVED: signup_date from "joined"]'),
+    date("people who joined in the last 30 days", "during last 30 days", "in the last 30 days"),
+    mapped("have not bought anything yet", 'has purchase @window count = 0 [RETRIEVED: purchase from "bought"]'),
+    no_date("have not bought anything yet"))
+cassette("070-propensity-not-recent", "an explicit threshold and an exclusion",
+    decompose(("customers likely to buy with a purchase propensity above 0.8", False), ("ordered in the last 60 days", True)),
+    mapped("customers likely to buy with a purchase propensity above 0.8", 'purchase_propensity > 0.8 [RETRIEVED: purchase_propensity from "purchase propensity"]'),
+    no_date("customers likely to buy with a purchase propensity above 0.8"),
+    mapped("ordered in the last 60 days", 'has purchase @window [RETRIEVED: purchase from "ordered"]'),
+    date("ordered in the last 60 days", "during last 60 days", "in the last 60 days"))
+cassette("076-not-employees", "a negation as an exclusion",
+    decompose(("employees", True)),
+    mapped("employees", 'is_employee = true [RETRIEVED: is_employee from "employees"]'), no_date("employees"))
+cassette("077-exclude-two", "one include and two exclusions",
+    decompose(("everyone with the app", False), ("email opt-outs", True), ("anyone with an urgent support ticket", True)),
+    mapped("everyone with the app", 'has_app = true [RETRIEVED: has_app from "app"]'), no_date("everyone with the app"),
+    mapped("email opt-outs", 'email_opt_out = true [RETRIEVED: email_opt_out from "email opt-outs"]'), no_date("email opt-outs"),
+    mapped("anyone with an urgent support ticket",
+           'has support_ticket where severity = "urgent" @window [RETRIEVED: support_ticket from "support ticket"] [RETRIEVED: support_ticket.severity from "urgent"] [RETRIEVED: "urgent" from "urgent"]'),
+    no_date("anyone with an urgent support ticket"))
+cassette("082-fr-electronics", "French: retrieval finds no purchase event or Electronics value for the span, so the honest answer is unmapped",
+    decompose(("clients qui ont acheté de l'électronique au cours des 30 derniers jours", False)),
+    mapped("clients qui ont acheté de l'électronique au cours des 30 derniers jours", None, unmapped=["acheté", "électronique"]),
+    date("clients qui ont acheté de l'électronique au cours des 30 derniers jours", "during last 30 days", "au cours des 30 derniers jours"))
+cassette("083-es-no-app", "Spanish: retrieval offers only state values (DE, LA) from 'de' and 'la'; a careful model does not take the bait",
+    decompose(("clientes mayores de 60 años", False), ("no tienen la aplicación", False)),
+    mapped("clientes mayores de 60 años", None, unmapped=["mayores de 60 años"]), no_date("clientes mayores de 60 años"),
+    mapped("no tienen la aplicación", None, unmapped=["aplicación"]), no_date("no tienen la aplicación"))
+cassette("091-long-bullets", "a bulleted brief: seven parts, two exclusions",
+    decompose(("must have installed the mobile app", False), ("age between 18 and 35", False), ("acquired via social or referral", False),
+              ("at least 2 purchases in the app channel in the last 90 days", False), ("total spend of more than 250 dollars", False),
+              ("staff", True), ("customers who opted out of email", True)),
+    mapped("must have installed the mobile app", 'has_app = true [RETRIEVED: has_app from "mobile app"]'), no_date("must have installed the mobile app"),
+    mapped("age between 18 and 35", 'age between 18 and 35 [RETRIEVED: age from "age"]'), no_date("age between 18 and 35"),
+    mapped("acquired via social or referral", 'acquisition_source in ["social", "referral"] [RETRIEVED: acquisition_source from "acquired via"] [RETRIEVED: "social" from "social"] [RETRIEVED: "referral" from "referral"]'),
+    no_date("acquired via social or referral"),
+    mapped("at least 2 purchases in the app channel in the last 90 days",
+           'has purchase where channel = "app" @window count >= 2 [RETRIEVED: purchase from "purchases"] [RETRIEVED: purchase.channel from "channel"] [RETRIEVED: "app" from "app"]'),
+    date("at least 2 purchases in the app channel in the last 90 days", "during last 90 days", "in the last 90 days"),
+    mapped("total spend of more than 250 dollars", 'lifetime_spend > 250 [RETRIEVED: lifetime_spend from "total spend"]'), no_date("total spend of more than 250 dollars"),
+    mapped("staff", 'is_employee = true [RETRIEVED: is_employee from "staff"]'), no_date("staff"),
+    mapped("customers who opted out of email", 'email_opt_out = true [RETRIEVED: email_opt_out from "opted out of email"]'), no_date("customers who opted out of email"))
+cassette("092-long-fiscal-explained", "a long request that explains the fiscal year and lists facets not to use: three parts only",
+    decompose(("they have to live in Florida", False), ("contacted support about a delivery problem at some point during fiscal year 2026", False),
+              ("a churn risk below 0.4", False)),
+    mapped("they have to live in Florida", 'state = "FL" [RETRIEVED: state from "Florida"] [RETRIEVED: "FL" from "Florida"]'), no_date("they have to live in Florida"),
+    mapped("contacted support about a delivery problem at some point during fiscal year 2026",
+           'has support_ticket where topic = "delivery" @window [RETRIEVED: support_ticket from "contacted support"] [RETRIEVED: support_ticket.topic from "problem"] [RETRIEVED: "delivery" from "delivery"]'),
+    date("contacted support about a delivery problem at some point during fiscal year 2026", "during fiscal_year 2026", "during fiscal year 2026"),
+    mapped("a churn risk below 0.4", 'churn_score < 0.4 [RETRIEVED: churn_score from "churn risk"]'), no_date("a churn risk below 0.4"))
+cassette("104-likely-churn", "a synonym that names a model score without a cut-off: INFERRED number, then the answered round",
+    decompose(("customers who are likely to churn", False)),
+    mapped("customers who are likely to churn", 'churn_score >= 0.5 [RETRIEVED: churn_score from "likely to churn"] [INFERRED: 0.5 from "likely to churn"]'),
+    no_date("customers who are likely to churn"),
+    decompose(("customers who are likely to churn", False), attempt=2),
+    mapped("customers who are likely to churn", 'churn_score > 0.7 [RETRIEVED: churn_score from "likely to churn"]', attempt=2),
+    no_date("customers who are likely to churn", attempt=2))
+cassette("105-lots-of-orders", "a vague quantity: INFERRED number",
+    decompose(("customers with lots of orders", False)),
+    mapped("customers with lots of orders", 'order_count >= 10 [RETRIEVED: order_count from "orders"] [INFERRED: 10 from "lots of orders"]'),
+    no_date("customers with lots of orders"))
+cassette("107-frequent-buyers", "a vague frequency on an event: INFERRED count",
+    decompose(("frequent buyers of toys", False)),
+    mapped("frequent buyers of toys", 'has purchase where category = "Toys" @window count >= 5 [RETRIEVED: purchase from "buyers"] [RETRIEVED: purchase.category from "toys"] [RETRIEVED: "Toys" from "toys"] [INFERRED: 5 from "frequent"]'),
+    no_date("frequent buyers of toys"))
+cassette("112-injection-drop", "refused by the request guard before any model call: no interactions")
+cassette("116-raw-sql", "refused by the request guard before any model call: no interactions")
+cassette("119-injection-value", "refused by the request guard (DROP TABLE) before any model call: no interactions")
+
 def main():
     written = 0
     for case, (note, interactions) in sorted(CASSETTES.items()):
