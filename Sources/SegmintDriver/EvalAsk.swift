@@ -108,7 +108,7 @@ final class AskTranslator: EvalTranslator, @unchecked Sendable {
         case .live(let base):
             var recorder: EvalCassetteRecorder?
             if record {
-                let path = c.directory + "/cassette.json"
+                let path = cassettePath(c)
                 if answers.isEmpty && !force && FileManager.default.fileExists(atPath: path) {
                     return EvalAttempt(outcome: .failure("\(path) exists; pass --force to overwrite a recorded cassette"))
                 }
@@ -129,16 +129,18 @@ final class AskTranslator: EvalTranslator, @unchecked Sendable {
         request.tenant = "eval"
         let out = await session.run(request)
         let calls = (player.map { $0.calls - before }) ?? recording?.calls ?? 0
-        if record, let path = Optional(c.directory + "/cassette.json"), let rec = lock.withLock({ recorders[c.id] }) {
-            do { try rec.cassette(note: "recorded by segmint eval --record").save(path: path, force: true) } catch {
-                return EvalAttempt(outcome: .failure("cannot save cassette: \(error)"), llmCalls: calls)
-            }
-        }
         if model != nil && out.usedOfflineTranslator {
             // The session falls back to the offline translator when the LLM fails; scoring that as
             // the pipeline would hide a cassette miss or a dead provider.
             let why = out.messages.first { $0.hasPrefix("notice:") } ?? "the LLM failed"
             return EvalAttempt(outcome: .failure("fell back to the offline translator: \(why)"), llmCalls: calls)
+        }
+        // Only a run that the model answered becomes a cassette (a failed provider records nothing).
+        if record, let rec = lock.withLock({ recorders[c.id] }) {
+            // The overwrite check ran before the first round; this case's own rounds may replace it.
+            do { try rec.cassette(note: "recorded by segmint eval --record").save(path: cassettePath(c), force: true) } catch {
+                return EvalAttempt(outcome: .failure("cannot save cassette: \(error)"), llmCalls: calls)
+            }
         }
         var notes: [String] = []
         if let p = player, p.stale > staleBefore {
@@ -146,6 +148,9 @@ final class AskTranslator: EvalTranslator, @unchecked Sendable {
         }
         return EvalAttempt(outcome: AskTranslator.outcome(out), llmCalls: calls, notes: notes)
     }
+
+    /// Where `--record` writes a case's cassette.
+    func cassettePath(_ c: EvalCase) -> String { c.directory + "/cassette.json" }
 
     /// The ask outcome in the eval's terms, by `segmint ask`'s exit-code contract.
     static func outcome(_ out: AskOutcome) -> EvalOutcome {

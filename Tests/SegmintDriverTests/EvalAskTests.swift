@@ -107,6 +107,19 @@ final class EvalAskTests: XCTestCase {
         XCTAssertEqual(edited.notes, ["1 replay(s) answered a request that changed since recording (prompt edited?); re-record"])
     }
 
+    struct DeadModel: StageModel {
+        func complete(_ call: StageCall) async throws -> StageReply { throw EvalSuiteError("connection refused") }
+    }
+
+    func testRecordingAgainstADeadProviderFailsAndWritesNothing() async throws {
+        let c = try copyCase("001-state-california", withCassette: false)
+        let t = AskTranslator(name: "pipeline", mode: .live(DeadModel()), catalog: try EvalFixtures.catalog(), prompts: try prompts(), record: true)
+        let a = await t.translate(c, answers: [:], asOf: asOf)
+        guard case .failure(let message) = a.outcome else { return XCTFail("\(a.outcome)") }
+        XCTAssertTrue(message.contains("connection refused"), message)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: c.directory + "/cassette.json"))
+    }
+
     func testOfflineTranslatorRunsWithoutAnyModel() async throws {
         let t = AskTranslator(name: "offline", mode: .offline, catalog: try EvalFixtures.catalog(), prompts: nil)
         let a = await t.translate(try goldenCase("001-state-california"), answers: [:], asOf: asOf)
