@@ -12,6 +12,8 @@ public struct EvalOptions: Sendable {
     /// With `record`: replace existing cassettes.
     public var force: Bool = false
     public var promptsDirectory: String?
+    /// LLM configuration file for `--live` (default: the `ask` command's lookup).
+    public var configPath: String?
     /// Also run the offline translator (its accuracy is its own line and its own run).
     public var offlineTranslator: Bool = false
     /// Skip the pipeline run (only with `offlineTranslator`): the CI gate when no cassettes exist.

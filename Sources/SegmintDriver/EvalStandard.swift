@@ -34,7 +34,8 @@ extension EvalEnvironment {
             let prompts = try loadPrompts(options)
             let translator: AskTranslator
             if options.live {
-                let made = makeAskModel(configPath: nil, tracePath: nil, noCache: true)
+                // No response cache: a live eval measures the provider, not yesterday's answers.
+                let made = makeAskModel(configPath: options.configPath, tracePath: nil, noCache: true)
                 if let e = made.error { throw EvalSuiteError("LLM configuration: \(e)") }
                 guard let model = made.model else {
                     throw EvalSuiteError("--live needs a configured LLM provider (see segmint llm ping); none is configured")

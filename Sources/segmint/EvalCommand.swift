@@ -23,6 +23,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Prompt directory for the pipeline (default: prompts/).")
     var prompts: String?
 
+    @Option(help: "LLM configuration for --live / --record (default: as for `segmint ask`).")
+    var config: String?
+
     @Flag(name: .customLong("offline-translator"), help: "Also run the offline translator; its accuracy is reported on its own line.")
     var offlineTranslator = false
 
@@ -49,7 +52,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         var o = EvalOptions(suiteDirectory: directory)
-        o.live = live || record; o.record = record; o.force = force; o.promptsDirectory = prompts
+        o.live = live || record; o.record = record; o.force = force; o.promptsDirectory = prompts; o.configPath = config
         o.offlineTranslator = offlineTranslator; o.noPipeline = noPipeline; o.baselinePath = baseline
         o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json; o.summaryOnly = summary
         let options = o
