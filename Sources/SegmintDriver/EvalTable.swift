@@ -71,6 +71,9 @@ public enum EvalTable {
                 out += "  \(m.metric): \(num(m.baseline)) -> \(num(m.current))  \(flag)\n"
             }
             if !run.metrics.contains(where: { $0.status != .same }) { out += "  metrics unchanged\n" }
+            for t in run.tags {
+                out += "  tag \(t.tag): passed \(t.baseline.passed)/\(t.baseline.run) -> \(t.current.passed)/\(t.current.run)  \(t.status.rawValue)\n"
+            }
             let order: [EvalChangeStatus] = [.regression, .improvement, .changed]
             for status in order {
                 for c in run.cases where c.status == status {
