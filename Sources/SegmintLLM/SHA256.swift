@@ -19,10 +19,25 @@ public struct SHA256 {
     public init() {}
 
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        for b in bytes {
-            pending.append(b)
-            length &+= 1
-            if pending.count == 64 { compress(pending); pending.removeAll(keepingCapacity: true) }
+        let input = Array(bytes)
+        length &+= UInt64(input.count)
+        input.withUnsafeBufferPointer { buf in
+            var i = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, buf.count)
+                pending.append(contentsOf: buf[0..<take])
+                i = take
+                guard pending.count == 64 else { return }
+                let block = pending
+                block.withUnsafeBufferPointer { compress($0) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            // Whole blocks straight from the input, without copying byte by byte.
+            while i + 64 <= buf.count {
+                compress(UnsafeBufferPointer(rebasing: buf[i..<(i + 64)]))
+                i += 64
+            }
+            pending.append(contentsOf: buf[i...])
         }
     }
 
@@ -32,9 +47,12 @@ public struct SHA256 {
         pending.append(0x80)
         while pending.count % 64 != 56 { pending.append(0) }
         for i in (0..<8).reversed() { pending.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        var i = 0
-        while i < pending.count { compress(Array(pending[i..<(i + 64)])); i += 64 }
+        let tail = pending
         pending.removeAll()
+        tail.withUnsafeBufferPointer { buf in
+            var i = 0
+            while i + 64 <= buf.count { compress(UnsafeBufferPointer(rebasing: buf[i..<(i + 64)])); i += 64 }
+        }
         return state.flatMap { w in (0..<4).reversed().map { UInt8(truncatingIfNeeded: w >> (UInt32($0) * 8)) } }
     }
 
@@ -48,7 +66,8 @@ public struct SHA256 {
         }.joined()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
+    /// One 64-byte block; `block` must hold exactly 64 bytes (callers slice whole blocks only).
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
         var w = [UInt32](repeating: 0, count: 64)
         for t in 0..<16 {
             w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16 | UInt32(block[t * 4 + 2]) << 8 | UInt32(block[t * 4 + 3])
