@@ -28,10 +28,11 @@ Task.detached {
     // Cached client calls: key + lookup + decode.
     let cached = LLMClient(config: client.config, cache: cache)
     let req = LLMRequest(messages: [.user("hot")])
-    let body = try! OpenAIProvider(settings: client.config.providers[0]).body(for: LLMRequest(messages: [.user("hot")], model: "m"))
+    guard let settings = client.config.providers.first,
+          let body = try? OpenAIProvider(settings: settings).body(for: LLMRequest(messages: [.user("hot")], model: "m")) else { exit(1) }
     cache.store(key: LLMClient.cacheKey(promptVersion: "", model: "m", body: body), model: "m", response: response)
     let first = try? await cached.complete(req)
-    precondition(first?.cacheHit == true)
+    guard first?.cacheHit == true else { print("expected a cache hit"); exit(1) }
     let t1 = now()
     for _ in 0..<2000 { _ = try? await cached.complete(LLMRequest(messages: [.user("hot")])) }
     print(String(format: "client cache hit: %.0f µs per call", (now() - t1) / 2000 * 1e6))
