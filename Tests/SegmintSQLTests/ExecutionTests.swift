@@ -152,3 +152,33 @@ final class ExecutionTests: XCTestCase {
         XCTAssertEqual(rows.map { $0.dropLast().joined() }, rows.map { $0.dropLast().joined() }.sorted(by: >))
     }
 }
+
+/// Writes the edge dataset, every case's Spark SQL and the reference evaluator's key sets to
+/// `$SEGMINT_SPARK_EXPORT` for scripts/spark_check.sh (skipped when the variable is unset).
+final class SparkExport: XCTestCase {
+    func testExportForSpark() throws {
+        guard let path = ProcessInfo.processInfo.environment["SEGMINT_SPARK_EXPORT"], !path.isEmpty else {
+            throw XCTSkip("SEGMINT_SPARK_EXPORT not set")
+        }
+        let program = ExecutionTests.program
+        var modes: [[String: Any]] = []
+        for asOf in [d(Cases.asOf), nil] as [CivilDate?] {
+            let today = ExecutionTests.todayUTC
+            let data = EdgeDataset.make(asOf: asOf ?? today)
+            let ev = ReferenceEvaluator(program: program, data: data, optionAsOf: asOf, today: today)
+            var cases: [[String: Any]] = []
+            for s in Cases.all {
+                guard case .success(let text) = SQLCompiler.compile(program, segment: s.name, options: CompileOptions(dialect: .spark, asOf: asOf)) else {
+                    return XCTFail("\(s.name) does not compile for spark")
+                }
+                cases.append(["name": s.name, "sql": text, "expected": ev.keys(of: s.name).sorted()])
+            }
+            let tables = ([data.entities] + data.events).map { t -> [String: Any] in
+                ["name": t.name, "columns": t.columns.map { [$0.name, $0.type.rawValue] }, "rows": t.rows.map { $0.map { $0.text as Any? ?? NSNull() } }]
+            }
+            modes.append(["as_of": asOf?.description ?? "current date", "tables": tables, "cases": cases])
+        }
+        let json = try JSONSerialization.data(withJSONObject: modes)
+        try json.write(to: URL(fileURLWithPath: path))
+    }
+}
