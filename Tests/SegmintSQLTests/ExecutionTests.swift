@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import SegmintCore
 import SegmintCheck
+import SegmintDB
 @testable import SegmintSQL
 
 /// Runs the compiled SQL on real engines and compares every segment's key set with the
@@ -109,6 +110,22 @@ final class ExecutionTests: XCTestCase {
             let text = try compile(s.name, .sqlite, asOf: d(Cases.asOf))
             XCTAssertNil(r.trailingText(text), s.name)
             XCTAssertTrue(r.isReadOnly(text), s.name)
+        }
+    }
+
+    /// The product path: `segmint run` executes through SegmintDB's SQLiteDatabase (read-only).
+    func testThroughSegmintDBSQLiteRunner() throws {
+        let path = NSTemporaryDirectory() + "segmint-sqltest-\(UUID().uuidString).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let data = EdgeDataset.make(asOf: d(Cases.asOf))
+        do { try SQLiteRunner(path: path).load(data) }
+        let db = try SQLiteDatabase(path: path, readOnly: true)
+        defer { db.close() }
+        let want = expected(data, asOf: d(Cases.asOf))
+        for s in Cases.all {
+            let result = try db.query(try compile(s.name, .sqlite, asOf: d(Cases.asOf)))
+            XCTAssertEqual(result.columns, ["customer_id"], s.name)
+            XCTAssertEqual(Set(result.rows.compactMap { $0.first ?? nil }), want[s.name], s.name)
         }
     }
 
