@@ -36,7 +36,7 @@ let package = Package(
         // Analyses over checked segments and databases: overlap, static analysis, explain, recommend.
         .target(name: "SegmintAnalysis", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
         // LLM transport: providers over libcurl, retries, failover, cache, trace.
-        .target(name: "SegmintLLM", dependencies: ["SegmintCore", "CCurl", "SegmintDB"], swiftSettings: v5),
+        .target(name: "SegmintLLM", dependencies: ["SegmintCore", "CCurl", "SegmintDB", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         // Natural-language pipeline in front of the compiler.
         .target(name: "SegmintNL", dependencies: ["SegmintCheck", "SegmintSQL", "SegmintLLM", "SegmintDB"], swiftSettings: v5),
         // The commands as library functions (argv-free), so tests call them directly.
@@ -53,8 +53,8 @@ let package = Package(
         .testTarget(name: "SegmintCatalogTests", dependencies: ["SegmintCatalog"], swiftSettings: v5),
         .testTarget(name: "SegmintCheckTests", dependencies: ["SegmintCheck"], swiftSettings: v5),
         .testTarget(name: "SegmintSQLTests", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
-        .testTarget(name: "SegmintDBTests", dependencies: ["SegmintDB", "SegmintSQL"], swiftSettings: v5),
-        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintAnalysis"], swiftSettings: v5),
+        .testTarget(name: "SegmintDBTests", dependencies: ["SegmintDB", "SegmintSQL", "SegmintDriver"], swiftSettings: v5),
+        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintAnalysis", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintNLTests", dependencies: ["SegmintNL", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintDriver"], swiftSettings: v5),

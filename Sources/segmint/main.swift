@@ -15,6 +15,16 @@ struct Segmint: ParsableCommand {
             CheckCommand.self,
             CompileCommand.self,
             FmtCommand.self,
+            LLMCommand.self,
+            RunCommand.self,
+            DemoCommand.self,
+            CatalogCommand.self,
+            AskCommand.self,
+            MemoryCommand.self,
+            OverlapCommand.self,
+            ExplainCommand.self,
+            RecommendCommand.self,
+            EvalCommand.self,
         ]
     )
 }
