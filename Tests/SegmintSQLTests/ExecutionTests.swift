@@ -113,6 +113,27 @@ final class ExecutionTests: XCTestCase {
         }
     }
 
+    /// The relative SQL (`CURRENT_DATE`) with the current date replaced by a month end, so the
+    /// run-time month clamping is executed where it matters: D + 1 = 2026-03-31, one month back
+    /// must be 2026-02-28 (SQLite's own modifier would give 2026-03-03).
+    func testRelativeSQLAtAMonthEnd() throws {
+        let day = d(Cases.asOf)
+        let data = EdgeDataset.make(asOf: day)
+        let ev = ReferenceEvaluator(program: Self.program, data: data, optionAsOf: nil, today: day)
+        let sqlite = try SQLiteRunner()
+        try sqlite.load(data)
+        var duckTexts: [String] = []
+        for s in Cases.all {
+            let text = try compile(s.name, .sqlite, asOf: nil).replacingOccurrences(of: "CURRENT_DATE", with: "'\(day)'")
+            XCTAssertEqual(try sqlite.keys(text), ev.keys(of: s.name), "sqlite \(s.name)\n\(text)")
+            duckTexts.append(try compile(s.name, .duckdb, asOf: nil).replacingOccurrences(of: "CURRENT_DATE", with: "DATE '\(day)'"))
+        }
+        guard Python.available("duckdb") else { return }
+        for (i, r) in try Python.duckdb(data, queries: duckTexts).enumerated() {
+            XCTAssertEqual(try r.get(), ev.keys(of: Cases.all[i].name), "duckdb \(Cases.all[i].name)")
+        }
+    }
+
     /// The product path: `segmint run` executes through SegmintDB's SQLiteDatabase (read-only).
     func testThroughSegmintDBSQLiteRunner() throws {
         let path = NSTemporaryDirectory() + "segmint-sqltest-\(UUID().uuidString).db"
