@@ -67,6 +67,7 @@ struct GroundingScope {
 
     static func same(_ a: LiteralValue, _ b: LiteralValue) -> Bool {
         if case .number(let x) = a, case .number(let y) = b {
+            if x.text == y.text { return true }
             return ExactDecimal(x.text).flatMap { ex in ExactDecimal(y.text).map { ex == $0 } } ?? (x.text == y.text)
         }
         return a == b
