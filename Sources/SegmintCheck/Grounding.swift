@@ -24,6 +24,12 @@ struct GroundingScope {
 
     init(names: [String: String], subject: String) { self.names = names; self.subject = subject }
 
+    /// A field a RETRIEVED tag may name, as `field` or `event.field`.
+    mutating func addField(_ column: Column) {
+        names[column.attribute.name] = column.label
+        names[column.label] = column.label
+    }
+
     mutating func add(_ p: Predicate, column: Column) {
         func lit(_ l: Literal) { literals.append(ScopeLiteral(value: l.value, column: column, label: column.label, span: l.span)) }
         switch p.test {

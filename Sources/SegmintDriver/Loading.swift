@@ -136,6 +136,12 @@ public enum FrontEnd {
                            diagnostics: sorted, ioFailure: read.ioFailure || loaded.isIOFailure, timings: clock.laps)
     }
 
+    /// Runs kept alive until the process exits (see `runCheck(freeAtExit:)`).
+    private static let kept = KeepAlive()
+
+    /// Keeps `run` referenced until exit, so its memory is never taken apart piece by piece.
+    public static func keepUntilExit(_ run: FrontEndRun) { kept.add(run) }
+
     /// `2 errors, 1 warning` (empty when there is nothing to report).
     public static func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
@@ -163,5 +169,17 @@ struct StageClock {
         let t = StageClock.now()
         laps.append((stage, t - last))
         last = t
+    }
+}
+
+/// A lock-protected bag of runs that are never freed (process-lifetime storage).
+final class KeepAlive: @unchecked Sendable {
+    private var runs: [FrontEndRun] = []
+    private var lock = pthread_mutex_t()
+    init() { pthread_mutex_init(&lock, nil) }
+    func add(_ run: FrontEndRun) {
+        pthread_mutex_lock(&lock)
+        runs.append(run)
+        pthread_mutex_unlock(&lock)
     }
 }
