@@ -36,13 +36,16 @@ let package = Package(
         // Analyses over checked segments and databases: overlap, static analysis, explain, recommend.
         .target(name: "SegmintAnalysis", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
         // LLM transport: providers over libcurl, retries, failover, cache, trace.
-        .target(name: "SegmintLLM", dependencies: ["SegmintCore", "CCurl", "SegmintDB"], swiftSettings: v5),
+        .target(name: "SegmintLLM", dependencies: ["SegmintCore", "CCurl", "SegmintDB", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         // Natural-language pipeline in front of the compiler.
         .target(name: "SegmintNL", dependencies: ["SegmintCheck", "SegmintSQL", "SegmintLLM", "SegmintDB"], swiftSettings: v5),
         // The commands as library functions (argv-free), so tests call them directly.
         .target(name: "SegmintDriver", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintDB", "SegmintAnalysis", "SegmintLLM", "SegmintNL"], swiftSettings: v5),
         // The thin executable: argument parsing and exit codes only.
         .executableTarget(name: "segmint", dependencies: ["SegmintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
+        // Compile-throughput benchmark (bench/compile/run.sh builds it in release).
+        .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],
+                          path: "bench/compile/Sources", swiftSettings: v5),
         // Test-only support: a fake LLM server on 127.0.0.1, temporary PostgreSQL discovery.
         .target(name: "SegmintTestSupport", dependencies: ["SegmintCore"], swiftSettings: v5),
 
@@ -50,8 +53,8 @@ let package = Package(
         .testTarget(name: "SegmintCatalogTests", dependencies: ["SegmintCatalog"], swiftSettings: v5),
         .testTarget(name: "SegmintCheckTests", dependencies: ["SegmintCheck"], swiftSettings: v5),
         .testTarget(name: "SegmintSQLTests", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
-        .testTarget(name: "SegmintDBTests", dependencies: ["SegmintDB", "SegmintSQL"], swiftSettings: v5),
-        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintAnalysis"], swiftSettings: v5),
+        .testTarget(name: "SegmintDBTests", dependencies: ["SegmintDB", "SegmintSQL", "SegmintDriver"], swiftSettings: v5),
+        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintAnalysis", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintNLTests", dependencies: ["SegmintNL", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintDriver"], swiftSettings: v5),

@@ -16,6 +16,6 @@ set +e
 swift build --build-tests > /tmp/segmint-build.log 2>&1
 build=$?
 if [ $build -ne 0 ]; then tail -n 80 /tmp/segmint-build.log; exit $build; fi
-swift test --skip-build 2>&1 | grep -vE "^Test Case '.*' (passed|started)"
+swift test --skip-build --disable-swift-testing 2>&1 | grep -vE "^Test Case '.*' (passed|started)"
 status=${PIPESTATUS[0]}
 exit "$status"

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The front door for the pipeline: routes each stage to its provider and model, serves and fills
+/// the response cache, retries transient failures with backoff, fails over down the configured
+/// list, enforces the per-attempt timeout and the overall deadline, and traces every call.
+public final class LLMClient: LLMProvider, @unchecked Sendable {
+    public let config: LLMConfig
+    private let providers: [String: any HTTPLLMProvider]
+    private let cache: ResponseCache?
+    private let trace: TraceWriter?
+    private let redactor: Redactor
+
+    public var name: String { "client" }
+    public var defaultModel: String { config.chain(for: "default").first?.model ?? "" }
+
+    /// `cache` nil disables caching (the `--no-cache` switch); `trace` nil disables tracing.
+    public init(config: LLMConfig, transport: HTTPTransport = CurlTransport(), cache: ResponseCache? = nil, trace: TraceWriter? = nil) {
+        self.config = config
+        var ps: [String: any HTTPLLMProvider] = [:]
+        for s in config.providers { ps[s.name] = makeProvider(s, transport: transport) }
+        self.providers = ps
+        self.cache = cache; self.trace = trace
+        self.redactor = Redactor(config.secrets)
+    }
+
+    /// Cache hits and misses of this client's cache (zero without a cache).
+    public var cacheStats: ResponseCache.Stats { cache?.stats ?? ResponseCache.Stats(hits: 0, misses: 0) }
+
+    /// The content address of a request on one provider and model.
+    public static func cacheKey(promptVersion: String, model: String, body: [UInt8]) -> String {
+        var h = SHA256()
+        h.update("segmint-llm-cache/1\n\(promptVersion)\n\(model)\n".utf8)
+        h.update(body)
+        return h.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func complete(_ request: LLMRequest) async throws -> LLMResponse {
+        let start = Self.now()
+        let deadline = start + config.deadline
+        let chain = config.chain(for: request.stage)
+        guard !chain.isEmpty else {
+            throw LLMError(.notConfigured, "no LLM provider configured (set OPENAI_API_KEY or ANTHROPIC_API_KEY, or write segmint.yaml)")
+        }
+        var failures: [LLMError] = []
+        for (settings, model) in chain {
+            guard let provider = providers[settings.name] else { continue }
+            var req = request
+            req.model = model
+            let key: String?
+            if let cache, !req.noCache, let body = try? provider.body(for: req) {
+                let k = Self.cacheKey(promptVersion: req.promptVersion, model: model, body: body)
+                let t0 = Self.now()
+                if var hit = cache.lookup(k) {
+                    hit.cacheHit = true
+                    trace?.record(TraceEvent(provider: settings.name, model: model, stage: req.stage, attempt: 0,
+                                             latencyMs: Int(((Self.now() - t0) * 1000).rounded()),
+                                             httpStatus: nil, outcome: "ok", promptTokens: hit.usage?.promptTokens,
+                                             completionTokens: hit.usage?.completionTokens, cacheHit: true, error: nil))
+                    return hit
+                }
+                key = k
+            } else {
+                key = nil
+            }
+            attempts: for attempt in 1...config.retry.maxAttempts {
+                let remaining = deadline - Self.now()
+                guard remaining > 0.001 else {
+                    throw deadlineError(failures, elapsed: Self.now() - start)
+                }
+                let t0 = Self.now()
+                do {
+                    let response = try await provider.attempt(req, timeoutSeconds: min(config.requestTimeout, remaining))
+                    traceAttempt(settings.name, model, req.stage, attempt, t0, status: 200, outcome: "ok", usage: response.usage, error: nil)
+                    if let key, let cache { cache.store(key: key, model: model, response: response) }
+                    return response
+                } catch let e as LLMError {
+                    traceAttempt(settings.name, model, req.stage, attempt, t0, status: e.status, outcome: e.label, usage: nil, error: e.description)
+                    failures.append(e)
+                    guard e.isRetryable, attempt < config.retry.maxAttempts else { break attempts }
+                    guard let wait = config.retry.wait(afterAttempt: attempt, retryAfter: e.retryAfterSeconds) else {
+                        break attempts  // the server wants longer than we are willing to wait: fail over
+                    }
+                    if Self.now() + wait >= deadline { break attempts }
+                    try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                }
+            }
+        }
+        if Self.now() >= deadline { throw deadlineError(failures, elapsed: Self.now() - start) }
+        let byProvider = lastFailurePerProvider(failures)
+        if byProvider.count == 1, let only = byProvider.first { throw only }
+        throw LLMError(.allProvidersFailed, byProvider.map(\.description).joined(separator: "; "))
+    }
+
+    private func deadlineError(_ failures: [LLMError], elapsed: Double) -> LLMError {
+        let last = failures.last.map { " (last failure: \($0))" } ?? ""
+        return LLMError(.deadlineExceeded, String(format: "no answer within %.1f s%@", elapsed, last))
+    }
+
+    /// The last error of each provider, in the order providers were tried, noting how many
+    /// attempts it got when it was retried.
+    private func lastFailurePerProvider(_ failures: [LLMError]) -> [LLMError] {
+        var order: [String] = []
+        var last: [String: LLMError] = [:]
+        var attempts: [String: Int] = [:]
+        for f in failures {
+            if last[f.provider] == nil { order.append(f.provider) }
+            last[f.provider] = f
+            attempts[f.provider, default: 0] += 1
+        }
+        return order.compactMap { name in
+            guard var e = last[name] else { return nil }
+            if let n = attempts[name], n > 1 { e.detail += " (after \(n) attempts)" }
+            return e
+        }
+    }
+
+    private func traceAttempt(_ provider: String, _ model: String, _ stage: String, _ attempt: Int, _ t0: Double,
+                              status: Int?, outcome: String, usage: TokenUsage?, error: String?) {
+        guard let trace else { return }
+        trace.record(TraceEvent(provider: provider, model: model, stage: stage, attempt: attempt,
+                                latencyMs: Int(((Self.now() - t0) * 1000).rounded()), httpStatus: status, outcome: outcome,
+                                promptTokens: usage?.promptTokens, completionTokens: usage?.completionTokens,
+                                cacheHit: false, error: error.map(redactor.clean)))
+    }
+
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+}
+
+/// The provider implementation for a configured endpoint.
+public func makeProvider(_ settings: ProviderSettings, transport: HTTPTransport = CurlTransport()) -> any HTTPLLMProvider {
+    switch settings.kind {
+    case .openai: return OpenAIProvider(settings: settings, transport: transport)
+    case .anthropic: return AnthropicProvider(settings: settings, transport: transport)
+    }
+}

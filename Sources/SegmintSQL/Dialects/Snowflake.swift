@@ -1,0 +1,34 @@
+import SegmintCore
+
+/// Snowflake: standard identifiers (quoted names are case-sensitive, so the catalog must spell
+/// them as stored), backslash escapes in strings, DATEADD, CONTAINS/STARTSWITH.
+struct SnowflakeDialect: SQLDialect {
+    let dialect = Dialect.snowflake
+
+    /// Single-quoted string constants interpret backslash escape sequences (`\\`, `\'`, `\n`,
+    /// `\t`, `\uhhhh`, …), so a backslash must be doubled.
+    /// https://docs.snowflake.com/en/sql-reference/data-types-text#escape-sequences-in-single-quoted-string-constants
+    func string(_ s: String) throws -> String {
+        try rejectNUL(s)
+        return BackslashEscaping.quote(s)
+    }
+
+    /// DATEADD on a date with `month`: "if the resulting month has fewer days than the original
+    /// day, the result is the last day of the month" (clamping as the spec requires).
+    /// https://docs.snowflake.com/en/sql-reference/functions/dateadd
+    func today(plusDays: Int, minusMonths: Int, asTimestamp: Bool) -> String {
+        var e = "CURRENT_DATE()"
+        if plusDays != 0 { e = "DATEADD(day, \(plusDays), \(e))" }
+        if minusMonths > 0 { e = "DATEADD(month, -\(minusMonths), \(e))" }
+        return asTimestamp ? "CAST(\(e) AS TIMESTAMP)" : e
+    }
+
+    /// CONTAINS/STARTSWITH compare literally (no wildcards).
+    /// https://docs.snowflake.com/en/sql-reference/functions/contains
+    func contains(_ haystack: String, _ needle: String) -> String {
+        "CONTAINS(LOWER(\(haystack)), LOWER(\(needle)))"
+    }
+    func startsWith(_ haystack: String, _ needle: String) -> String {
+        "STARTSWITH(LOWER(\(haystack)), LOWER(\(needle)))"
+    }
+}

@@ -1,0 +1,100 @@
+import SegmintCore
+
+/// IR -> SQL text in one dialect. The layout is fixed so the same IR always gives the same
+/// bytes; the dialect decides only the spelling of leaves (SQLDialect).
+struct SQLGenerator {
+    let d: any SQLDialect
+
+    init(dialect: Dialect) { d = dialect.rules }
+
+    func statement(_ q: EntityQuery, shape: QueryShape) throws -> String {
+        let key = col(Alias.entity, q.keyColumn)
+        var from = "FROM \(d.table(q.table)) AS \(Alias.entity)"
+        for j in q.joins { from += "\n" + (try join(j, entityKey: key)) }
+        let whereClause = try q.filter.map { "\nWHERE " + (try topLevel($0)) } ?? ""
+        switch shape {
+        case .keys:
+            return "SELECT DISTINCT \(key)\n\(from)\(whereClause)\nORDER BY \(key)"
+        case .count:
+            return "SELECT COUNT(*) AS \(d.identifier("count"))\nFROM (\nSELECT DISTINCT \(key)\n\(from)\(whereClause)\n) AS s"
+        case .overlap(let members):
+            let names = members.indices.map { d.identifier("m\($0)") }
+            var cases: [String] = []
+            for (i, p) in members.enumerated() {
+                cases.append("  CASE WHEN \(try expr(p)) THEN 1 ELSE 0 END AS \(names[i])")
+            }
+            return """
+            SELECT \(names.joined(separator: ", ")), COUNT(*) AS \(d.identifier("n"))
+            FROM (
+            SELECT DISTINCT \(key),
+            \(cases.joined(separator: ",\n"))
+            \(from)\(whereClause)
+            ) AS s
+            WHERE \(names.map { "\($0) = 1" }.joined(separator: " OR "))
+            GROUP BY \(names.joined(separator: ", "))
+            ORDER BY \(names.map { "\($0) DESC" }.joined(separator: ", "))
+            """
+        }
+    }
+
+    private func col(_ alias: String, _ column: String) -> String { "\(alias).\(d.identifier(column))" }
+
+    private func join(_ j: EventJoin, entityKey: String) throws -> String {
+        let evKey = col(Alias.event, j.keyColumn)
+        let agg: String
+        switch j.aggregate {
+        case .count: agg = "COUNT(*)"
+        case .sum(let c): agg = "SUM(\(col(Alias.event, c)))"
+        case .avg(let c): agg = "AVG(\(col(Alias.event, c)))"
+        case .min(let c): agg = "MIN(\(col(Alias.event, c)))"
+        case .max(let c): agg = "MAX(\(col(Alias.event, c)))"
+        case .countDistinct(let c): agg = "COUNT(DISTINCT \(col(Alias.event, c)))"
+        }
+        var s = "LEFT JOIN (\n  SELECT \(evKey) AS \(Alias.joinKey), \(agg) AS \(Alias.joinValue)\n  FROM \(d.table(j.table)) AS \(Alias.event)"
+        if j.filter != .constant(true) { s += "\n  WHERE \(try expr(j.filter))" }
+        s += "\n  GROUP BY \(evKey)\n) AS \(j.alias) ON \(j.alias).\(Alias.joinKey) = \(entityKey)"
+        return s
+    }
+
+    // Comparisons, IN, IS NULL and function calls bind tighter than NOT, AND and OR in every
+    // dialect, so only AND and OR groups need parentheses.
+
+    /// A WHERE condition: top-level conjuncts one per line.
+    private func topLevel(_ p: Predicate) throws -> String {
+        switch p {
+        case .and(let ps): return try ps.map { try expr($0, parenthesize: true) }.joined(separator: "\n  AND ")
+        case .or(let ps): return try ps.map { try expr($0, parenthesize: true) }.joined(separator: "\n   OR ")
+        default: return try expr(p)
+        }
+    }
+
+    func expr(_ p: Predicate, parenthesize: Bool = false) throws -> String {
+        func wrap(_ s: String) -> String { parenthesize ? "(\(s))" : s }
+        switch p {
+        case .constant(let b): return d.boolean(b)
+        case .and(let ps): return wrap(try ps.map { try expr($0, parenthesize: true) }.joined(separator: " AND "))
+        case .or(let ps): return wrap(try ps.map { try expr($0, parenthesize: true) }.joined(separator: " OR "))
+        case .not(let inner): return "NOT " + (try expr(inner, parenthesize: true))
+        case .compare(let l, let op, let r): return ("\(try scalar(l)) \(op.rawValue) \(try scalar(r))")
+        case .inList(let l, let items, let negated):
+            let list = try items.map { try scalar($0) }.joined(separator: ", ")
+            return "\(try scalar(l)) \(negated ? "NOT IN" : "IN") (\(list))"
+        case .isNull(let s, let negated): return ("\(try scalar(s)) IS \(negated ? "NOT NULL" : "NULL")")
+        case .contains(let s, let pat): return (d.contains(try scalar(s), try d.string(pat)))
+        case .startsWith(let s, let pat): return (d.startsWith(try scalar(s), try d.string(pat)))
+        }
+    }
+
+    private func scalar(_ s: Scalar) throws -> String {
+        switch s {
+        case .column(let c): return c.generated ? "\(c.alias).\(c.column)" : col(c.alias, c.column)
+        case .string(let x): return try d.string(x)
+        case .int(let i): return String(i)
+        case .decimal(let t): return t
+        case .bool(let b): return d.boolean(b)
+        case .date(.literal(let day), let ts): return ts ? d.timestamp(day) : d.date(day)
+        case .date(.today(let days, let months), let ts): return d.today(plusDays: days, minusMonths: months, asTimestamp: ts)
+        case .countOrZero(let c): return "COALESCE(\(c.alias).\(c.column), 0)"
+        }
+    }
+}

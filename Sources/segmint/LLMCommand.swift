@@ -1,0 +1,27 @@
+import ArgumentParser
+import SegmintDriver
+
+/// `segmint llm ...`: commands about the LLM set-up.
+struct LLMCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "llm",
+        abstract: "Check the LLM providers configured for the natural-language front end.",
+        subcommands: [Ping.self]
+    )
+
+    /// `segmint llm ping`.
+    struct Ping: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a tiny request to each configured provider and report latency or the classified error.")
+
+        @Option(name: .long, help: "Ping only this provider (a name from the configuration).")
+        var provider: String?
+
+        @Option(name: .long, help: "Configuration file (default: ./segmint.yaml, then ~/.config/segmint/config.yaml, then the environment).")
+        var config: String?
+
+        func run() throws {
+            finish(runLLMPing(configPath: config, provider: provider))
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import SegmintCore
+import SegmintCheck
+@testable import SegmintSQL
+
+/// Segments covering every form of §2/§3, for the execution and dialect-parse tests.
+enum Cases {
+    static let asOf = "2026-03-30"   // D + 1 = 2026-03-31: month windows must clamp to 2026-02-28
+
+    static var all: [CheckedSegment] { base + hostileCases }
+
+    static let base: [CheckedSegment] = [
+        // Comparisons and two-valued logic
+        seg("state_eq", include: [f("state", .compare(.eq, .string("CA")))]),
+        seg("state_ne", include: [f("state", .compare(.ne, .string("CA")))]),
+        seg("not_state_eq", include: [.not(f("state", .compare(.eq, .string("CA"))))]),
+        seg("state_in", include: [f("state", .inList(negated: false, [.string("CA"), .string("OR")]))]),
+        seg("state_not_in", include: [f("state", .inList(negated: true, [.string("CA"), .string("OR")]))]),
+        seg("not_state_not_in", include: [.not(f("state", .inList(negated: true, [.string("CA"), .string("OR")])))]),
+        seg("state_in_empty", include: [f("state", .inList(negated: false, []))]),
+        seg("state_not_in_empty", include: [f("state", .inList(negated: true, []))]),
+        seg("state_missing", include: [f("state", .isMissing(negated: false))]),
+        seg("state_present", include: [f("state", .isMissing(negated: true))]),
+        seg("not_state_missing", include: [.not(f("state", .isMissing(negated: false)))]),
+        seg("country_ne", include: [f("country", .compare(.ne, .string("US")))]),
+        seg("age_gt", include: [f("age", .compare(.gt, .int(30)))]),
+        seg("age_le", include: [f("age", .compare(.le, .int(18)))]),
+        seg("age_between", include: [f("age", .between(.int(18), .int(60)))]),
+        seg("not_age_between", include: [.not(f("age", .between(.int(18), .int(60))))]),
+        seg("spend_ge", include: [f("lifetime_spend", .compare(.ge, .decimal("99.5")))]),
+        seg("spend_lt_int", include: [f("lifetime_spend", .compare(.lt, .int(500)))]),
+        seg("spend_eq", include: [f("lifetime_spend", .compare(.eq, .decimal("1250.25")))]),
+        seg("opt_out_true", include: [f("email_opt_out", .compare(.eq, .bool(true)))]),
+        seg("opt_out_ne_true", include: [f("email_opt_out", .compare(.ne, .bool(true)))]),
+        seg("exclude_opt_out", include: nil, exclude: [f("email_opt_out", .compare(.eq, .bool(true)))]),
+        seg("not_opt_out", include: [.not(f("email_opt_out", .compare(.eq, .bool(true))))]),
+        seg("employee", include: [f("is_employee", .compare(.eq, .bool(true)))]),
+        // Ordered enums
+        seg("tier_ge_gold", include: [f("loyalty_tier", .compare(.ge, .string("gold")))]),
+        seg("tier_lt_silver", include: [f("loyalty_tier", .compare(.lt, .string("silver")))]),
+        seg("tier_gt_platinum", include: [f("loyalty_tier", .compare(.gt, .string("platinum")))]),
+        seg("not_tier_gt_silver", include: [.not(f("loyalty_tier", .compare(.gt, .string("silver"))))]),
+        seg("tier_between", include: [f("loyalty_tier", .between(.string("silver"), .string("gold")))]),
+        seg("income_le_middle", include: [f("income_band", .compare(.le, .string("middle")))]),
+        // Date and timestamp facets
+        seg("signup_after", include: [f("signup_date", .compare(.gt, .date(d("2026-01-01"))))]),
+        seg("signup_on", include: [f("signup_date", .compare(.eq, .date(d("2025-12-31"))))]),
+        seg("signup_between", include: [f("signup_date", .between(.date(d("2025-12-01")), .date(d("2026-01-01"))))]),
+        seg("signup_last_30", include: [f("signup_date", .window(.last(30, .day)))]),
+        seg("signup_last_month", include: [f("signup_date", .window(.last(1, .month)))]),
+        seg("signup_fy2026", include: [f("signup_date", .window(.fiscal(start: d("2025-02-01"), end: d("2026-02-01"), label: "fiscal_year 2026")))]),
+        seg("login_ge", include: [f("last_login_at", .compare(.ge, .date(d("2026-01-01"))))]),
+        seg("login_eq", include: [f("last_login_at", .compare(.eq, .date(d("2026-01-01"))))]),
+        seg("login_gt", include: [f("last_login_at", .compare(.gt, .date(d("2026-01-01"))))]),
+        seg("login_ne", include: [f("last_login_at", .compare(.ne, .date(d("2026-01-01"))))]),
+        seg("login_between", include: [f("last_login_at", .between(.date(d("2025-12-01")), .date(d("2026-01-01"))))]),
+        seg("login_last_2_weeks", include: [f("last_login_at", .window(.last(2, .week)))]),
+        seg("login_december", include: [f("last_login_at", .window(.range(d("2025-12-01"), d("2025-12-31"))))]),
+        seg("login_since", include: [f("last_login_at", .window(.since(d("2026-01-01"))))]),
+        seg("login_before", include: [f("last_login_at", .window(.before(d("2025-06-01"))))]),
+        seg("not_login_last_30", include: [.not(f("last_login_at", .window(.last(30, .day))))]),
+        // Strings, case-insensitive
+        seg("city_contains_ci", include: [f("city", .contains("san franCISCO"))]),
+        seg("city_starts_ci", include: [f("city", .startsWith("SAN"))]),
+        seg("city_contains_empty", include: [f("city", .contains(""))]),
+        seg("not_city_contains", include: [.not(f("city", .contains("an")))]),
+        // Events
+        seg("has_purchase", include: [has("purchase")]),
+        seg("no_purchase", include: [.not(has("purchase"))]),
+        seg("purchase_count_0", include: [has("purchase", .count, .compare(.eq, "0"))]),
+        seg("purchase_count_le_2", include: [has("purchase", .count, .compare(.le, "2"))]),
+        seg("purchase_count_between", include: [has("purchase", .count, .between("1", "3"))]),
+        seg("purchase_count_gt_2", include: [has("purchase", .count, .compare(.gt, "2"))]),
+        seg("outdoor_last_30", include: [has("purchase", where: [("category", .compare(.eq, .string("Outdoor")))], during: .last(30, .day))]),
+        seg("purchase_last_month", include: [has("purchase", during: .last(1, .month))]),
+        seg("purchase_last_3_months", include: [has("purchase", during: .last(3, .month))]),
+        seg("purchase_last_year", include: [has("purchase", during: .last(1, .year))]),
+        seg("purchase_last_2_weeks", include: [has("purchase", during: .last(2, .week))]),
+        seg("purchase_last_1_day", include: [has("purchase", during: .last(1, .day))]),
+        seg("sum_lt_100", include: [has("purchase", .sum, field: "amount", .compare(.lt, "100"))]),
+        seg("not_sum_lt_100", include: [.not(has("purchase", .sum, field: "amount", .compare(.lt, "100")))]),
+        seg("sum_ge_100", include: [has("purchase", .sum, field: "amount", .compare(.ge, "100"))]),
+        seg("sum_between", include: [has("purchase", .sum, field: "amount", .between("50", "200"))]),
+        seg("avg_gt_50", include: [has("purchase", .avg, field: "amount", .compare(.gt, "50"))]),
+        seg("min_le_10", include: [has("purchase", .min, field: "amount", .compare(.le, "10"))]),
+        seg("max_ge", include: [has("purchase", during: .last(1, .year), .max, field: "amount", .compare(.ge, "250.25"))]),
+        seg("distinct_categories", include: [has("purchase", .countDistinct, field: "category", .compare(.ge, "2"))]),
+        seg("distinct_categories_0", include: [has("purchase", .countDistinct, field: "category", .compare(.eq, "0"))]),
+        seg("distinct_codes", include: [has("purchase", .countDistinct, field: "discount_code", .compare(.ge, "1"))]),
+        seg("not_store", include: [has("purchase", where: [("channel", .compare(.ne, .string("store")))])]),
+        seg("not_grocery", include: [has("purchase", where: [("category", .inList(negated: true, [.string("Grocery")]))])]),
+        seg("code_percent", include: [has("purchase", where: [("discount_code", .contains("%"))])]),
+        seg("gift_multi", include: [has("purchase", where: [("is_gift", .compare(.eq, .bool(true))), ("item_count", .compare(.ge, .int(2)))])]),
+        seg("purchase_since", include: [has("purchase", during: .since(d("2026-01-01")))]),
+        seg("purchase_before", include: [has("purchase", during: .before(d("2025-06-01")), .count, .compare(.ge, "1"))]),
+        seg("purchase_december", include: [has("purchase", during: .range(d("2025-12-01"), d("2025-12-31")))]),
+        seg("purchase_fy2026", include: [has("purchase", during: .fiscal(start: d("2025-02-01"), end: d("2026-02-01"), label: "fiscal_year 2026"))]),
+        seg("purchase_fq4", include: [has("purchase", during: .fiscal(start: d("2025-11-01"), end: d("2026-02-01"), label: "fiscal_quarter 2026 Q4"))]),
+        seg("ticket_last_30", include: [has("support_ticket", during: .last(30, .day))]),
+        seg("ticket_last_month", include: [has("support_ticket", during: .last(1, .month))]),
+        seg("ticket_high", include: [has("support_ticket", where: [("severity", .compare(.ge, .string("high")))])]),
+        seg("ticket_refunds", include: [has("support_ticket", where: [("topic", .compare(.eq, .string("refund")))], .count, .compare(.ge, "2"))]),
+        seg("ticket_unhappy", include: [has("support_ticket", .avg, field: "satisfaction", .compare(.lt, "3"))]),
+        // Logic and references
+        seg("empty_all", include: [.all([])]),
+        seg("empty_any", include: [.any([])]),
+        seg("empty_include", include: []),
+        seg("any_two", include: [.any([f("state", .compare(.eq, .string("CA"))), has("purchase", during: .last(30, .day))])]),
+        seg("not_any", include: [.not(.any([f("state", .compare(.eq, .string("CA"))), f("email_opt_out", .compare(.eq, .bool(true)))]))]),
+        seg("nested", include: [.all([.any([f("age", .compare(.ge, .int(60))), .not(f("loyalty_tier", .isMissing(negated: false)))]),
+                                        .not(.all([f("country", .compare(.eq, .string("US"))), has("purchase", .count, .compare(.gt, "3"))]))])],
+            exclude: [.any([f("state", .compare(.eq, .string("AK"))), .not(has("support_ticket"))])]),
+        seg("pinned_own", asOf: "2025-12-31", include: [has("purchase", during: .last(1, .month))]),
+        seg("ref_pinned", asOf: "2026-03-01", include: [.inSegment("pinned_own"), has("purchase", during: .last(1, .month))]),
+        seg("ref_not", include: [.not(.inSegment("state_eq"))]),
+        seg("ref_exclude", include: [.inSegment("has_purchase")], exclude: [.inSegment("opt_out_true")]),
+        seg("ref_diamond", include: [.inSegment("ref_exclude"), .any([.inSegment("has_purchase"), .inSegment("not_state_eq")])]),
+        seg("lapsed", include: [
+            f("state", .inList(negated: false, [.string("CA"), .string("OR"), .string("WA")])),
+            f("lifetime_spend", .compare(.ge, .int(100))),
+            has("purchase", during: .last(2, .year), .count, .compare(.ge, "2")),
+            .any([f("loyalty_tier", .compare(.ge, .string("gold"))), .inSegment("ticket_high")]),
+        ], exclude: [has("purchase", during: .last(30, .day)), f("email_opt_out", .compare(.eq, .bool(true)))]),
+    ]
+
+    /// Every hostile string through `=`, `contains`, `starts_with` and `not contains`.
+    static let hostileCases: [CheckedSegment] = EdgeDataset.hostile.enumerated().flatMap { (i, h) -> [CheckedSegment] in
+        [
+            seg("hostile_eq_\(i)", include: [f("city", .compare(.eq, .string(h)))]),
+            seg("hostile_contains_\(i)", include: [f("city", .contains(h))]),
+            seg("hostile_starts_\(i)", include: [f("city", .startsWith(h))]),
+            seg("hostile_not_contains_\(i)", include: [.not(f("city", .contains(h)))]),
+            seg("hostile_in_\(i)", include: [has("purchase", where: [("discount_code", .inList(negated: false, [.string(h), .string("x")]))])]),
+        ]
+    }
+}
