@@ -13,15 +13,22 @@ final class CheckerRobustnessTests: XCTestCase {
         return names.filter { $0.hasSuffix(".seg") }.sorted().compactMap { try? String(contentsOfFile: dir + "/" + $0, encoding: .utf8) }
     }()
 
-    private func parseAndCheck(_ text: String, tags: Bool = true) -> CheckResult {
+    /// The shipped catalog, which the golden inputs are written against.
+    static let retail: Catalog = {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        return CatalogLoader.load(path: repo + "/catalogs/retail.yaml", sources: SourceMap()).catalog ?? testCatalog
+    }()
+
+    private func parseAndCheck(_ text: String, tags: Bool = true, catalog: Catalog = testCatalog) -> CheckResult {
         let sources = SourceMap()
         let parsed = Parser.parse(sources.add(path: "m.seg", text: text))
-        return Checker.check(files: [parsed.file], catalog: testCatalog, options: CheckOptions(strict: true, requireTags: tags))
+        return Checker.check(files: [parsed.file], catalog: catalog, options: CheckOptions(strict: true, requireTags: tags))
     }
 
     /// Deterministic mutations (delete, duplicate, swap, splice a token) of every golden input.
     func testMutatedGoldenInputsNeverCrash() {
         XCTAssertGreaterThan(Self.seeds.count, 10)
+        XCTAssertEqual(Self.retail.name, "retail")
         var rng = SplitMix(seed: 42)
         let splices = ["}", "{", "[", "]", "\"", "has", "in segment x", "not", "all {", "[RETRIEVED: ", "between 1 and", ".", "-", "9999999999999999999999", "2025-02-30", "#"]
         var checked = 0
@@ -38,7 +45,9 @@ final class CheckerRobustnessTests: XCTestCase {
                     default: b.insert(contentsOf: Array(splices[Int(rng.next() % UInt64(splices.count))].utf8), at: min(i, b.count))
                     }
                 }
-                _ = parseAndCheck(String(decoding: b, as: UTF8.self))
+                let text = String(decoding: b, as: UTF8.self)
+                _ = parseAndCheck(text, catalog: Self.retail)
+                _ = parseAndCheck(text, tags: false, catalog: Self.retail)
                 checked += 1
             }
         }
