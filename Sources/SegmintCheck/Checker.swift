@@ -59,6 +59,13 @@ final class CheckState {
         NameHint.closest(to: name, in: candidates).map { "did you mean \"\($0)\"?" }
     }
 
+    /// When no declared name is close: say which segments exist, or how to bring one in.
+    static func segmentsHelp(_ declared: [String]) -> String {
+        let shown = declared.prefix(6).joined(separator: ", ")
+        return "segments declared in this command: \(shown)\(declared.count > 6 ? ", …" : ""); "
+            + "a segment from another file needs that file on the same command line"
+    }
+
     func run(_ files: [SegFile]) -> CheckResult {
         // Segment names first, so references resolve across files and in any order.
         let total = files.reduce(0) { $0 + $1.segments.count }
@@ -87,7 +94,7 @@ final class CheckState {
                 let checked = checkSegment(seg)
                 for ref in referenceSpans where firstDecl[ref.name] == nil {
                     error(CheckCode.unknownSegment, "unknown segment \"\(ref.name)\"", at: ref.span,
-                          help: Self.didYouMean(ref.name, declared))
+                          help: Self.didYouMean(ref.name, declared) ?? Self.segmentsHelp(declared))
                 }
                 if !referenceSpans.isEmpty, edges[seg.name.name] == nil { edges[seg.name.name] = referenceSpans }
                 if let checked { segments.append(checked) }
