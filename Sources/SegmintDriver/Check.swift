@@ -14,8 +14,10 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
 }
 
 /// As above; relative paths are read under `base` but shown as given (golden tests use this
-/// to print repo-relative paths without changing the working directory).
-public func runCheck(paths: [String], catalogPath: String, strict: Bool, format: String, base: String?) -> CommandOutput {
+/// to print repo-relative paths without changing the working directory). `freeAtExit: false`
+/// (the executable) keeps the parsed and checked program alive, since the process ends next.
+public func runCheck(paths: [String], catalogPath: String, strict: Bool, format: String, base: String?,
+                     freeAtExit: Bool = true) -> CommandOutput {
     guard format == "human" || format == "json" else {
         return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown format \"\(format)\" (use human or json)\n")
     }
@@ -23,6 +25,8 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
         return CommandOutput(exitCode: 2, stderr: "segmint: error: no input files\n  = help: segmint check FILE... --catalog PATH\n")
     }
     let run = FrontEnd.run(paths: paths, catalogPath: catalogPath, options: CheckOptions(strict: strict), base: base)
+    // Like clang's -disable-free: a process about to exit need not take apart a large AST.
+    if !freeAtExit { FrontEnd.keepUntilExit(run) }
     let renderer = DiagnosticRenderer(sources: run.sources)
     if format == "json" {
         return CommandOutput(exitCode: run.exitCode, stdout: renderer.json(run.diagnostics))
