@@ -27,7 +27,7 @@ public enum DatabaseTarget: Sendable, Equatable {
 public enum DatabaseURL {
     public static func parse(_ text: String) throws -> DatabaseTarget {
         let url = text.trimmingSpaces
-        guard !url.isEmpty else { throw DatabaseError(.badURL, "empty database URL; give a file path, sqlite:PATH or postgres://host:port/db") }
+        guard !url.isEmpty else { throw DatabaseError(.badURL, "empty database URL") }
         if url.contains("\0") { throw DatabaseError(.badURL, "database URL contains a NUL byte") }
         for prefix in ["sqlite://", "sqlite:"] where url.hasPrefix(prefix) {
             let path = String(url.dropFirst(prefix.count))
@@ -41,7 +41,7 @@ public enum DatabaseURL {
            url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
            url[colon...].hasPrefix("://") {
             let scheme = url[..<colon]
-            throw DatabaseError(.badURL, "unsupported database URL scheme \"\(scheme)\"; use a file path, sqlite:PATH or postgres://host:port/db")
+            throw DatabaseError(.badURL, "unsupported database URL scheme \"\(scheme)\"")
         }
         return .sqlite(path: url)
     }

@@ -61,8 +61,11 @@ struct SQLGenerator {
 
     /// A WHERE condition: top-level conjuncts one per line.
     private func topLevel(_ p: Predicate) throws -> String {
-        guard case .and(let ps) = p else { return try expr(p) }
-        return try ps.map { try expr($0, parenthesize: true) }.joined(separator: "\n  AND ")
+        switch p {
+        case .and(let ps): return try ps.map { try expr($0, parenthesize: true) }.joined(separator: "\n  AND ")
+        case .or(let ps): return try ps.map { try expr($0, parenthesize: true) }.joined(separator: "\n   OR ")
+        default: return try expr(p)
+        }
     }
 
     func expr(_ p: Predicate, parenthesize: Bool = false) throws -> String {

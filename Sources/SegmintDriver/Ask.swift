@@ -1,0 +1,161 @@
+import Foundation
+import SegmintCore
+import SegmintCatalog
+import SegmintSQL
+import SegmintNL
+import SegmintLLM
+
+/// The arguments of `segmint ask`, as the executable parsed them.
+public struct AskArguments: Sendable {
+    public var request: String
+    /// `--catalog PATH`; when nil, `--tenant T` selects `catalogs/T.yaml`.
+    public var catalog: String?
+    public var tenant: String?
+    public var out: String?
+    public var sql: Bool
+    public var dialect: String?
+    public var offline: Bool
+    public var trace: String?
+    /// `--answer KEY=VALUE`, in order.
+    public var answers: [String]
+    /// `--memory URL` (default: SQLite under `$SEGMINT_HOME` or `~/.segmint`).
+    public var memory: String?
+    public var user: String?
+    /// `--prompts DIR` (default: `PromptSet.defaultDirectory()`).
+    public var prompts: String?
+
+    public init(request: String, catalog: String? = nil, tenant: String? = nil, out: String? = nil, sql: Bool = false,
+                dialect: String? = nil, offline: Bool = false, trace: String? = nil, answers: [String] = [],
+                memory: String? = nil, user: String? = nil, prompts: String? = nil) {
+        self.request = request; self.catalog = catalog; self.tenant = tenant; self.out = out; self.sql = sql
+        self.dialect = dialect; self.offline = offline; self.trace = trace; self.answers = answers
+        self.memory = memory; self.user = user; self.prompts = prompts
+    }
+}
+
+/// `segmint ask "…"`: natural language → checked `.seg` (and SQL on request).
+///
+/// Exit codes: 0 a checked segment; 1 could not be grounded (the unmapped words on stderr);
+/// 2 usage or I/O error; 3 clarification questions (JSON on stdout) when not interactive;
+/// 4 not a segment request (one-line reason on stderr, nothing on stdout).
+/// `model` is the LLM layer (nil: none configured → the offline translator, with a notice);
+/// `interactive` asks one question on a terminal.
+public func runAsk(_ a: AskArguments, model: StageModel?, interactive: (@Sendable (Question) async -> String?)? = nil,
+                   progress: @escaping @Sendable (String) -> Void = { _ in }) async -> CommandOutput {
+    func usage(_ m: String) -> CommandOutput { CommandOutput(exitCode: 2, stderr: "segmint: error: \(m)\n") }
+    let request = a.request.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !request.isEmpty else { return usage("ask needs a request, e.g. segmint ask \"gold tier members\" --catalog catalogs/retail.yaml") }
+    var answers: [String: String] = [:]
+    for pair in a.answers {
+        guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else { return usage("--answer takes KEY=VALUE, got \(JSON.string(pair))") }
+        answers[String(pair[..<eq]).trimmingCharacters(in: .whitespaces)] = String(pair[pair.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+    }
+    var dialect: Dialect?
+    if a.sql {
+        let name = a.dialect ?? "postgres"
+        guard let d = Dialect(rawValue: name) else {
+            return usage("unknown dialect \(JSON.string(name)); use one of \(Dialect.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        dialect = d
+    } else if a.dialect != nil {
+        return usage("--dialect needs --sql")
+    }
+    if let t = a.tenant, !isTenantName(t) { return usage("tenant names use letters, digits, _ and - only, got \(JSON.string(t))") }
+    guard let catalogPath = a.catalog ?? a.tenant.map({ "catalogs/\($0).yaml" }) else {
+        return usage("ask needs --catalog PATH or --tenant T (catalogs/T.yaml)")
+    }
+
+    let sources = SourceMap()
+    let loaded = CatalogLoader.load(path: catalogPath, sources: sources)
+    guard let catalog = loaded.catalog else {
+        let rendered = DiagnosticRenderer(sources: sources).human(loaded.diagnostics)
+        let unreadable = !FileManager.default.fileExists(atPath: catalogPath)
+        return CommandOutput(exitCode: unreadable ? 2 : 1, stderr: rendered + "segmint: cannot load catalog \(catalogPath)\n")
+    }
+
+    var stderr = ""
+    var memory: MemoryStore?
+    let memoryURL = a.memory ?? MemoryStores.defaultURL()
+    do { memory = try MemoryStores.open(memoryURL) } catch {
+        if a.memory != nil { return usage("cannot open memory store: \(error)") }
+        stderr += "segmint: warning: memory store unavailable (\(error)); answers will not be remembered\n"
+    }
+
+    var prompts: PromptSet?
+    if !a.offline, model != nil {
+        if let dir = a.prompts ?? PromptSet.defaultDirectory() {
+            do { prompts = try PromptSet.load(directory: dir) } catch {
+                if a.prompts != nil { return usage("\(error)") }
+                stderr += "segmint: notice: prompts unusable (\(error))\n"
+            }
+        } else {
+            stderr += "segmint: notice: no prompts directory found (set SEGMINT_PROMPTS or --prompts)\n"
+        }
+    }
+
+    let env = ProcessInfo.processInfo.environment
+    let session = AskSession(model: a.offline ? nil : model, prompts: prompts, memory: memory,
+                             interactive: interactive, progress: progress)
+    let outcome = await session.run(AskRequest(text: request, catalog: catalog, tenant: a.tenant ?? "default",
+                                               user: a.user ?? env["SEGMINT_USER"] ?? env["USER"] ?? "default",
+                                               offline: a.offline, answers: answers, sqlDialect: dialect))
+    for m in outcome.messages { stderr += "segmint: \(m)\n" }
+    if let t = a.trace {
+        // Appended: with an LLM configured the client's trace writer logs each attempt to the same file.
+        if let e = appendTrace(AskSession.traceLines(outcome.trace), to: t) {
+            stderr += "segmint: warning: cannot write trace \(t): \(e)\n"
+        }
+    }
+    switch outcome.exitCode {
+    case 0:
+        guard let seg = outcome.seg else { return CommandOutput(exitCode: 1, stderr: stderr) }
+        var stdout = ""
+        if let out = a.out {
+            do { try AtomicFile.write(seg, to: out) } catch { return CommandOutput(exitCode: 2, stderr: stderr + "segmint: error: \(error)\n") }
+            stderr += "segmint: wrote \(out)\n"
+        } else if outcome.sql == nil {
+            stdout = seg
+        }
+        if let sql = outcome.sql { stdout += sql.hasSuffix("\n") ? sql : sql + "\n" }
+        return CommandOutput(exitCode: 0, stdout: stdout, stderr: stderr)
+    case 3:
+        return CommandOutput(exitCode: 3, stdout: outcome.questionsJSON ?? "", stderr: stderr)
+    default:
+        return CommandOutput(exitCode: outcome.exitCode, stderr: stderr)
+    }
+}
+
+/// Tenant names become file names (`catalogs/T.yaml`): no paths, no dots.
+func isTenantName(_ t: String) -> Bool {
+    !t.isEmpty && t.count <= 64 && t.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-" }
+}
+
+/// A clarification question, for executables that ask on a terminal.
+public typealias AskQuestion = Question
+/// The LLM layer as `ask` uses it.
+public typealias AskModel = StageModel
+
+/// Appends stage trace lines to `path`, creating it; returns an error message on failure.
+func appendTrace(_ text: String, to path: String) -> String? {
+    let fm = FileManager.default
+    if !fm.fileExists(atPath: path) {
+        do { try AtomicFile.write(text, to: path) } catch { return "\(error)" }
+        return nil
+    }
+    guard let h = FileHandle(forWritingAtPath: path) else { return "cannot open for appending" }
+    defer { try? h.close() }
+    do { try h.seekToEnd(); try h.write(contentsOf: Data(text.utf8)) } catch { return "\(error)" }
+    return nil
+}
+
+/// The LLM layer for `ask`: the configured `LLMClient` (cache and trace included), or nil with a
+/// notice when no provider is configured. A broken configuration is an error (exit 2).
+public func makeAskModel(configPath: String?, tracePath: String?, noCache: Bool = false) -> (model: AskModel?, error: String?) {
+    do {
+        let client = try LLMSetup.makeClient(configPath: configPath, noCache: noCache, tracePath: tracePath)
+        if client.config.providers.isEmpty { return (nil, nil) }
+        return (LLMStageModel(provider: client), nil)
+    } catch {
+        return (nil, "\(error)")
+    }
+}

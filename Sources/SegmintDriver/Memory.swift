@@ -1,0 +1,41 @@
+import Foundation
+import SegmintCore
+import SegmintNL
+
+/// `segmint memory list [--tenant T] [--user U] [--all-users] [--memory URL] [--format human|json]`
+public func runMemoryList(tenant: String?, user: String?, allUsers: Bool, memory: String?, format: String) -> CommandOutput {
+    let t = tenant ?? "default"
+    guard isTenantName(t) else { return CommandOutput(exitCode: 2, stderr: "segmint: error: bad tenant name \(JSON.string(t))\n") }
+    guard format == "human" || format == "json" else { return CommandOutput(exitCode: 2, stderr: "segmint: error: --format is human or json\n") }
+    do {
+        let store = try MemoryStores.open(memory ?? MemoryStores.defaultURL())
+        let entries = try store.list(tenant: t, user: allUsers ? nil : (user ?? currentUser()))
+        if format == "json" {
+            let items = entries.map { "{\"tenant\": \(JSON.string($0.tenant)), \"user\": \(JSON.string($0.user)), \"key\": \(JSON.string($0.key)), \"answer\": \(JSON.string($0.value)), \"updated_at\": \(JSON.string($0.updatedAt))}" }
+            return CommandOutput(exitCode: 0, stdout: "[" + items.joined(separator: ", ") + "]\n")
+        }
+        if entries.isEmpty { return CommandOutput(exitCode: 0, stderr: "segmint: no remembered answers for tenant \(t)\n") }
+        return CommandOutput(exitCode: 0, stdout: entries.map { "\($0.user)\t\($0.key)\t\($0.value)\n" }.joined())
+    } catch {
+        return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
+    }
+}
+
+/// `segmint memory forget KEY | --all [--tenant T] [--user U] [--memory URL]`
+public func runMemoryForget(key: String?, all: Bool, tenant: String?, user: String?, memory: String?) -> CommandOutput {
+    let t = tenant ?? "default"
+    guard isTenantName(t) else { return CommandOutput(exitCode: 2, stderr: "segmint: error: bad tenant name \(JSON.string(t))\n") }
+    guard (key != nil) != all else { return CommandOutput(exitCode: 2, stderr: "segmint: error: give a KEY (e.g. window:recently) or --all\n") }
+    do {
+        let store = try MemoryStores.open(memory ?? MemoryStores.defaultURL())
+        let n = try store.forget(tenant: t, user: user ?? currentUser(), key: key)
+        return CommandOutput(exitCode: 0, stderr: "segmint: forgot \(n) answer\(n == 1 ? "" : "s")\n")
+    } catch {
+        return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
+    }
+}
+
+func currentUser() -> String {
+    let env = ProcessInfo.processInfo.environment
+    return env["SEGMINT_USER"] ?? env["USER"] ?? "default"
+}

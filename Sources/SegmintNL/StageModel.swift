@@ -1,0 +1,51 @@
+/// What the pipeline needs from the LLM layer: one completion for a stage. `SegmintLLM`'s
+/// `LLMProvider` (with routing, retries, failover, cache and trace) is adapted to this in
+/// `LLMStageModel`; tests may script it directly.
+public protocol StageModel: Sendable {
+    func complete(_ call: StageCall) async throws -> StageReply
+}
+
+/// One stage call: the stage's system prompt and a JSON user message.
+public struct StageCall: Sendable, Equatable {
+    public var stage: String
+    /// The prompt's cache identity (`stage@version#hash`).
+    public var promptVersion: String
+    public var system: String
+    public var user: String
+    public init(stage: String, promptVersion: String, system: String, user: String) {
+        self.stage = stage; self.promptVersion = promptVersion; self.system = system; self.user = user
+    }
+}
+
+public struct StageReply: Sendable, Equatable {
+    public var text: String
+    /// The model that answered, for the output header.
+    public var model: String
+    public var cacheHit: Bool
+    public init(text: String, model: String, cacheHit: Bool = false) { self.text = text; self.model = model; self.cacheHit = cacheHit }
+}
+
+/// Refuses requests that ask to change or delete data before any model sees them. The LLM's
+/// decompose stage refuses the rest of what is out of scope; this guard does not depend on it.
+public enum RequestGuard {
+    static let verbs: Set<String> = ["drop", "delete", "truncate", "insert", "update", "alter", "grant", "revoke",
+                                      "erase", "wipe", "destroy", "purge", "overwrite", "modify"]
+    static let objects: Set<String> = ["table", "tables", "database", "schema", "data", "row", "rows", "record",
+                                        "records", "customer", "customers", "account", "accounts", "everything",
+                                        "all", "column", "columns", "into", "user", "users"]
+
+    /// A one-line reason when the request asks to change or delete data, else nil.
+    public static func refusal(_ request: String) -> String? {
+        let w = Words.split(request).map { $0.text.lowercased() }
+        for (i, x) in w.enumerated() where verbs.contains(x) {
+            let next = w[(i + 1)..<min(w.count, i + 4)]
+            if next.contains(where: { objects.contains($0) }) || i == 0 {
+                return "the request asks to \(x) data; segmint ask only describes segments of customers"
+            }
+        }
+        if request.range(of: ";") != nil, w.contains("select") {
+            return "the request contains SQL; segmint ask only describes segments of customers"
+        }
+        return nil
+    }
+}

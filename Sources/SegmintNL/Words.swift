@@ -1,0 +1,60 @@
+/// One word of a request: its text as written, a normalised form for matching, and where it is.
+public struct Word: Sendable, Equatable {
+    /// As written in the request.
+    public var text: String
+    /// Lower-cased, with a trailing plural `s` removed from longer words (see `Words.normalize`).
+    public var norm: String
+    /// Range in the request, so a run of words can be quoted verbatim.
+    public var range: Range<String.Index>
+}
+
+/// Splitting text into words and normalising them the same way for the catalog and for requests,
+/// so that "opt-outs", "Opt outs" and "opt_out" meet in one form.
+public enum Words {
+    /// Splits on anything that is not a letter, digit, `.`, `$` or `-` inside a number or date.
+    /// Underscores and hyphens between letters split words ("email_opt_out", "opt-outs").
+    public static func split(_ text: String) -> [Word] {
+        var out: [Word] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if isWordChar(c) {
+                var j = text.index(after: i)
+                while j < text.endIndex {
+                    let d = text[j]
+                    if isWordChar(d) { j = text.index(after: j); continue }
+                    // Keep "2025-01-31", "12.50" and "1,000" together: a separator between digits.
+                    if (d == "-" || d == "." || d == ","), text[text.index(before: j)].isNumber {
+                        let k = text.index(after: j)
+                        if k < text.endIndex, text[k].isNumber { j = text.index(after: k); continue }
+                    }
+                    break
+                }
+                let raw = String(text[i..<j])
+                out.append(Word(text: raw, norm: normalize(raw), range: i..<j))
+                i = j
+            } else {
+                i = text.index(after: i)
+            }
+        }
+        return out
+    }
+
+    static func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    /// Lower case, thousands separators dropped, a plural `s` removed ("customers" → "customer",
+    /// but "ss"/"us"/"is" endings kept: "address", "status", "this").
+    public static func normalize(_ w: String) -> String {
+        var s = w.lowercased()
+        if s.first?.isNumber == true { s.removeAll { $0 == "," }; return s }
+        if s.count > 3, s.hasSuffix("s"), !s.hasSuffix("ss"), !s.hasSuffix("us"), !s.hasSuffix("is") {
+            s.removeLast()
+        }
+        return s
+    }
+
+    /// Normalised words of a catalog phrase ("email_opt_out", "opted out of email").
+    public static func norms(_ phrase: String) -> [String] {
+        split(phrase).map(\.norm)
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import SegmintDriver
+
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `segmint ask "…" --catalog PATH [--out FILE.seg] [--sql --dialect D] [--tenant T] [--offline]
+/// [--trace FILE] [--answer KEY=VALUE]... [--memory URL]`
+struct AskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Turn a natural-language request into a checked segment (and SQL).",
+        discussion: """
+            Exit status: 0 a checked segment; 1 could not be grounded (unmapped words on stderr); 2 usage or \
+            I/O error; 3 questions need answers (JSON on stdout; answer with --answer KEY=VALUE); 4 not a \
+            segment request (reason on stderr). On a terminal, questions are asked interactively.
+            """
+    )
+
+    @Argument(help: "The request, e.g. \"gold tier members who bought in the last 30 days\".")
+    var request: String
+
+    @Option(name: .long, help: "The catalog YAML file (default: catalogs/<tenant>.yaml).")
+    var catalog: String?
+
+    @Option(name: .long, help: "Tenant: selects catalogs/<tenant>.yaml and the memory namespace.")
+    var tenant: String?
+
+    @Option(name: .long, help: "Write the .seg here (atomically) instead of stdout.")
+    var out: String?
+
+    @Flag(name: .long, help: "Print the SQL of the segment on stdout.")
+    var sql = false
+
+    @Option(name: .long, help: "SQL dialect for --sql (postgres, sqlite, duckdb, bigquery, snowflake, spark, trino).")
+    var dialect: String?
+
+    @Flag(name: .long, help: "Use the deterministic offline translator, no LLM.")
+    var offline = false
+
+    @Option(name: .long, help: "Write one JSON line per LLM stage call to this file.")
+    var trace: String?
+
+    @Option(name: .long, help: "Answer a clarification question: KEY=VALUE (e.g. window:recently=\"last 30 days\").")
+    var answer: [String] = []
+
+    @Option(name: .long, help: "Memory store: a SQLite path, sqlite:PATH, postgres://…, or none.")
+    var memory: String?
+
+    @Option(name: .long, help: "Directory of the stage prompts (default: ./prompts or $SEGMINT_PROMPTS).")
+    var prompts: String?
+
+    @Option(name: .long, help: "LLM configuration file (default: segmint.yaml search, then the environment).")
+    var config: String?
+
+    @Flag(name: .long, help: "Do not read or write the LLM response cache.")
+    var noCache = false
+
+    func run() throws {
+        let args = AskArguments(request: request, catalog: catalog, tenant: tenant, out: out, sql: sql, dialect: dialect,
+                                offline: offline, trace: trace, answers: answer, memory: memory, prompts: prompts)
+        let interactive: (@Sendable (AskQuestion) async -> String?)? = (isatty(0) != 0 && isatty(2) != 0) ? { q in
+            FileHandleStderr.write("? \(q.text) (e.g. \(q.example)): ")
+            return readLine()
+        } : nil
+        let made: (model: AskModel?, error: String?) = offline ? (nil, nil) : makeAskModel(configPath: config, tracePath: trace, noCache: noCache)
+        if let e = made.error { finish(CommandOutput(exitCode: 2, stderr: "segmint: error: LLM configuration: \(e)\n")) }
+        let model = made.model
+        finish(blocking {
+            await runAsk(args, model: model, interactive: interactive, progress: { FileHandleStderr.write("segmint: [\($0)]\n") })
+        })
+    }
+}
+
+/// Runs async driver code from a synchronous command (the root command is synchronous).
+func blocking(_ body: @escaping @Sendable () async -> CommandOutput) -> CommandOutput {
+    final class Box: @unchecked Sendable { var value = CommandOutput(exitCode: 2, stderr: "segmint: internal error: no result\n") }
+    let box = Box()
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        box.value = await body()
+        done.signal()
+    }
+    done.wait()
+    return box.value
+}
