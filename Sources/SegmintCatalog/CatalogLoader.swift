@@ -75,6 +75,43 @@ public enum CatalogLoader {
         return CatalogLoadResult(catalog: catalog, diagnostics: validator.diagnostics)
     }
 
+    /// Where `key` is used again in the mapping whose first use is at `mark`: later on the same
+    /// line (flow style `{a: 1, a: 2}`), or on a later line at the same indentation before the
+    /// mapping ends (block style). Plain keys only; nil when not found.
+    static func repeatOf(key: String, after mark: Mark, in file: SourceFile) -> (line: Int, column: Int)? {
+        let first = Array(file.lineText(mark.line).unicodeScalars)
+        let k = Array(key.unicodeScalars)
+        func isKey(at i: Int, in line: [Unicode.Scalar]) -> Bool {
+            guard i + k.count <= line.count, Array(line[i..<(i + k.count)]) == k else { return false }
+            var j = i + k.count
+            while j < line.count, line[j] == " " { j += 1 }
+            return j < line.count && line[j] == ":"
+        }
+        // Flow style: a later `, key:` or `{key:` on the same line.
+        var i = mark.column - 1 + k.count
+        while i < first.count {
+            if isKey(at: i, in: first) {
+                var b = i - 1
+                while b >= 0, first[b] == " " { b -= 1 }
+                if b >= 0, first[b] == "," || first[b] == "{" { return (mark.line, i + 1) }
+            }
+            i += 1
+        }
+        // Block style: same indentation on later lines, until a shallower non-blank line.
+        let indent = mark.column - 1
+        var line = mark.line + 1
+        while line <= file.lineStarts.count {
+            let text = Array(file.lineText(line).unicodeScalars)
+            let lead = text.prefix { $0 == " " }.count
+            if lead < text.count, text[lead] != "#" {
+                if lead < indent { return nil }
+                if lead == indent, isKey(at: lead, in: text) { return (line, lead + 1) }
+            }
+            line += 1
+        }
+        return nil
+    }
+
     /// The reason alone: FileInput's messages read "cannot read PATH: reason", and the path
     /// is already shown as the diagnostic's location.
     static func reason(_ error: Error) -> String {
@@ -115,8 +152,16 @@ public enum CatalogLoader {
             return d
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            return at(context.mark, "duplicate key \(names) in one mapping", code: CatalogCode.duplicateKey,
-                      help: "each key may appear only once in a mapping; remove or merge the repeats")
+            let help = "each key may appear only once in a mapping; remove or merge the repeats"
+            // Yams gives the first occurrence; point at the repeat and note the first.
+            if let key = duplicates.first, let later = repeatOf(key: key, after: context.mark, in: spans.file) {
+                var d = Diagnostic.error(CatalogCode.duplicateKey, "duplicate key \(names) in one mapping",
+                                         at: spans.span(line: later.line, column: later.column, length: key.utf8.count), help: help)
+                d.notes = [.init(span: spans.span(line: context.mark.line, column: context.mark.column, length: key.utf8.count),
+                                 message: "first used here")]
+                return d
+            }
+            return at(context.mark, "duplicate key \(names) in one mapping", code: CatalogCode.duplicateKey, help: help)
         case .reader(let problem, let offset, _, _):
             let start = min(offset ?? 0, spans.file.bytes.count)
             return .error(CatalogCode.notText, "catalog cannot be read as text: \(problem)",

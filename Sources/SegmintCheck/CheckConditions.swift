@@ -123,20 +123,6 @@ extension CheckState {
         var checkedPredicates: [(Field, CheckedTest)] = []
         var tests: [ColumnTest] = []
 
-        func field(_ ident: Ident) -> Column? {
-            guard let f = fields[ident.name] else {
-                let hint = Self.didYouMean(ident.name, index.fieldNames(of: event))
-                    ?? (index.facets[ident.name] != nil ? "\"\(ident.name)\" is a facet of the \(index.catalog.entity.name); test it outside has" : nil)
-                error(CheckCode.unknownField, "event \"\(event.name)\" has no field \"\(ident.name)\"", at: ident.span, help: hint)
-                return nil
-            }
-            if grounding {
-                g.names[f.attribute.name] = f.label
-                g.names[f.label] = f.label
-            }
-            return f
-        }
-
         for p in h.predicates {
             var name = p.facet.base
             if let member = p.facet.member {
@@ -148,8 +134,8 @@ extension CheckState {
                 }
                 name = member
             }
-            guard let column = field(name) else { ok = false; continue }
-            if grounding { g.add(p, column: column) }
+            guard let column = field(name, of: event, in: fields) else { ok = false; continue }
+            if grounding { g.addField(column); g.add(p, column: column) }
             if options.requireTags { g.required.append((column.label, "field", p.facet.span)) }
             guard let test = checkTest(p, column: column) else { ok = false; continue }
             checkedPredicates.append((column.attribute, test))
@@ -167,7 +153,8 @@ extension CheckState {
         if let a = h.aggregate {
             var aggField: Field?
             if let ident = a.function.field {
-                if let f = field(ident) {
+                if let f = field(ident, of: event, in: fields) {
+                    if grounding { g.addField(f) }
                     aggField = f.attribute
                     if options.requireTags { g.required.append((f.label, "field", ident.span)) }
                 } else {
@@ -181,6 +168,15 @@ extension CheckState {
         if grounding { checkTags(tags, scope: g) }
         guard ok else { return nil }
         return .event(CheckedEventCondition(event: event, predicates: checkedPredicates, window: window, aggregate: aggregate))
+    }
+
+    /// The field `ident` of `event`, or nil after an unknown-field error.
+    func field(_ ident: Ident, of event: Event, in fields: [String: Column]) -> Column? {
+        if let f = fields[ident.name] { return f }
+        let hint = Self.didYouMean(ident.name, index.fieldNames(of: event))
+            ?? (index.facets[ident.name] != nil ? "\"\(ident.name)\" is a facet of the \(index.catalog.entity.name); test it outside has" : nil)
+        error(CheckCode.unknownField, "event \"\(event.name)\" has no field \"\(ident.name)\"", at: ident.span, help: hint)
+        return nil
     }
 
     func checkAggregate(_ a: Aggregate, field: Field?, event: Event) -> CheckedAggregate? {

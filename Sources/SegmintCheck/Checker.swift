@@ -28,9 +28,21 @@ public enum Checker {
     /// Checks all files of one command together (segment references resolve across them).
     /// Reports every problem in one pass; the program is nil when there is any error.
     public static func check(files: [SegFile], catalog: Catalog, options: CheckOptions = CheckOptions()) -> CheckResult {
-        let state = CheckState(index: CatalogIndex(catalog), options: options)
-        return state.run(files)
+        check(files: files, catalog: PreparedCatalog(catalog), options: options)
     }
+
+    /// The same, against a catalog indexed once: long-lived callers (the NL pipeline's repair
+    /// loop, the compile benchmark, eval) check many small inputs against one catalog.
+    public static func check(files: [SegFile], catalog: PreparedCatalog, options: CheckOptions = CheckOptions()) -> CheckResult {
+        CheckState(index: catalog.index, options: options).run(files)
+    }
+}
+
+/// A catalog with its name indexes built, reusable across `Checker.check` calls.
+public struct PreparedCatalog: @unchecked Sendable {
+    let index: CatalogIndex
+    public var catalog: Catalog { index.catalog }
+    public init(_ catalog: Catalog) { index = CatalogIndex(catalog) }
 }
 
 /// Mutable state of one check run.
@@ -59,36 +71,48 @@ final class CheckState {
         NameHint.closest(to: name, in: candidates).map { "did you mean \"\($0)\"?" }
     }
 
+    /// When no declared name is close: say which segments exist, or how to bring one in.
+    static func segmentsHelp(_ declared: [String]) -> String {
+        let shown = declared.prefix(6).joined(separator: ", ")
+        return "segments declared in this command: \(shown)\(declared.count > 6 ? ", …" : ""); "
+            + "a segment from another file needs that file on the same command line"
+    }
+
     func run(_ files: [SegFile]) -> CheckResult {
         // Segment names first, so references resolve across files and in any order.
-        var firstDecl: [String: SegmentDecl] = [:]
+        let total = files.reduce(0) { $0 + $1.segments.count }
+        var firstDecl: [String: Span] = [:]
+        firstDecl.reserveCapacity(total)
         var declared: [String] = []
+        declared.reserveCapacity(total)
         for file in files {
             for seg in file.segments {
                 if let first = firstDecl[seg.name.name] {
                     error(CheckCode.duplicateSegment, "segment \"\(seg.name.name)\" is declared twice", at: seg.name.span,
                           help: "segment names are unique across all files of one command",
-                          notes: [.init(span: first.name.span, message: "first declared here")])
+                          notes: [.init(span: first, message: "first declared here")])
                 } else {
-                    firstDecl[seg.name.name] = seg
+                    firstDecl[seg.name.name] = seg.name.span
                     declared.append(seg.name.name)
                 }
             }
         }
         var segments: [CheckedSegment] = []
+        segments.reserveCapacity(total)
+        // Only segments that reference others have edges; the rest cannot be on a cycle.
         var edges: [String: [(name: String, span: Span)]] = [:]
         for file in files {
             for seg in file.segments {
                 let checked = checkSegment(seg)
                 for ref in referenceSpans where firstDecl[ref.name] == nil {
                     error(CheckCode.unknownSegment, "unknown segment \"\(ref.name)\"", at: ref.span,
-                          help: Self.didYouMean(ref.name, declared))
+                          help: Self.didYouMean(ref.name, declared) ?? Self.segmentsHelp(declared))
                 }
-                if edges[seg.name.name] == nil { edges[seg.name.name] = referenceSpans }
+                if !referenceSpans.isEmpty, edges[seg.name.name] == nil { edges[seg.name.name] = referenceSpans }
                 if let checked { segments.append(checked) }
             }
         }
-        reportCycles(order: declared, edges: edges)
+        reportCycles(order: declared.filter { edges[$0] != nil }, edges: edges)
         let program = diagnostics.hasErrors ? nil : CheckedProgram(catalog: index.catalog, segments: segments)
         return CheckResult(program: program, diagnostics: diagnostics)
     }
@@ -96,32 +120,28 @@ final class CheckState {
     /// Checks one segment; nil when something in it is wrong (the errors are recorded).
     func checkSegment(_ seg: SegmentDecl) -> CheckedSegment? {
         references = []; referenceSpans = []; assumptions = []; groundings = []
-        var seen: [String: Span] = [:]
         var include: [CheckedCondition]?
         var exclude: [CheckedCondition] = []
+        var sawInclude = false, sawExclude = false
         var ok = true
+        // The parser reports a second include/exclude; the first one counts.
         for item in seg.items {
-            let kind: String
             switch item {
-            case .description: kind = "description"
-            case .asOf: kind = "as_of"
-            case .include: kind = "include block"
-            case .exclude: kind = "exclude block"
-            }
-            // The parser reports a second description/as_of/include/exclude; the first one counts.
-            if seen[kind] != nil { continue }
-            seen[kind] = item.span
-            switch item {
-            case .include(let block, _):
+            case .include(let block, _) where !sawInclude:
+                sawInclude = true
                 let checked = checkBlock(block.conditions)
                 if checked == nil { ok = false }
                 include = checked ?? []
-            case .exclude(let block, _):
+            case .exclude(let block, _) where !sawExclude:
+                sawExclude = true
                 // Each exclude condition removes entities on its own: no "can never hold" across them.
-                let checked = block.conditions.map { checkCondition($0) }
-                exclude = checked.compactMap { $0 }
-                if exclude.count != checked.count { ok = false }
-            case .description, .asOf:
+                var checked: [CheckedCondition] = []
+                checked.reserveCapacity(block.conditions.count)
+                for c in block.conditions {
+                    if let x = checkCondition(c) { checked.append(x) } else { ok = false }
+                }
+                exclude = checked
+            default:
                 break
             }
         }
@@ -145,6 +165,7 @@ final class CheckState {
                 if top.next < out.count {
                     stack[stack.count - 1].next += 1
                     let (target, span) = out[top.next]
+                    // Targets without edges (or unknown ones, reported above) end every path.
                     guard edges[target] != nil else { continue }
                     switch color[target] {
                     case nil:

@@ -72,7 +72,7 @@ public enum CheckCode {
         .init(tagValueNotInCondition, "a tagged value that does not occur in its condition"),
         .init(fromNotInRequest, "a tag's `from \"text\"` does not occur verbatim in the user's request"),
         .init(neverHolds, "conditions on one facet inside one all/include can never hold together"),
-        .init(emptyRange, "a range that can never hold (between 9 and 1, a window ending before it starts, is missing on a non-nullable facet)"),
+        .init(emptyRange, "a range that can never hold (between 9 and 1, a window ending before it starts, x in [])"),
         .init(neverMissing, "`is missing` / `is not missing` on a facet the catalog declares nullable: false"),
         .init(unreadableFile, "an input file is missing or cannot be read"),
         .init(binaryFile, "an input file is binary data (holds NUL bytes)"),

@@ -8,15 +8,26 @@ struct ExactDecimal: Comparable, Hashable {
     let fraction: String
 
     init?(_ text: String) {
-        var s = Substring(text)
-        var neg = false
-        if s.first == "-" { neg = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
-        let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let first = parts.first, !first.isEmpty || parts.count == 2 else { return nil }
-        let w = first.drop { $0 == "0" }
-        let f = parts.count == 2 ? String(parts[1].reversed().drop { $0 == "0" }.reversed()) : ""
-        guard w.allSatisfy({ $0.isASCII && $0.isNumber }), f.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        whole = String(w); fraction = f
+        // Byte-level: this runs for many literals of a large file, so no splitting or copies.
+        var neg = false, sawDot = false, sawDigit = false
+        var whole: [UInt8] = [], fraction: [UInt8] = []
+        var first = true
+        for b in text.utf8 {
+            defer { first = false }
+            if first && (b == 0x2D || b == 0x2B) { neg = b == 0x2D; continue }
+            if b == 0x2E {
+                guard !sawDot else { return nil }
+                sawDot = true
+                continue
+            }
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            sawDigit = true
+            if sawDot { fraction.append(b) } else if !(whole.isEmpty && b == 0x30) { whole.append(b) }
+        }
+        guard sawDigit else { return nil }
+        while fraction.last == 0x30 { fraction.removeLast() }
+        self.whole = String(decoding: whole, as: UTF8.self)
+        self.fraction = String(decoding: fraction, as: UTF8.self)
         negative = neg && !(whole.isEmpty && fraction.isEmpty)
     }
 

@@ -24,6 +24,12 @@ struct GroundingScope {
 
     init(names: [String: String], subject: String) { self.names = names; self.subject = subject }
 
+    /// A field a RETRIEVED tag may name, as `field` or `event.field`.
+    mutating func addField(_ column: Column) {
+        names[column.attribute.name] = column.label
+        names[column.label] = column.label
+    }
+
     mutating func add(_ p: Predicate, column: Column) {
         func lit(_ l: Literal) { literals.append(ScopeLiteral(value: l.value, column: column, label: column.label, span: l.span)) }
         switch p.test {
@@ -67,6 +73,7 @@ struct GroundingScope {
 
     static func same(_ a: LiteralValue, _ b: LiteralValue) -> Bool {
         if case .number(let x) = a, case .number(let y) = b {
+            if x.text == y.text { return true }
             return ExactDecimal(x.text).flatMap { ex in ExactDecimal(y.text).map { ex == $0 } } ?? (x.text == y.text)
         }
         return a == b

@@ -37,6 +37,9 @@ public enum DatabaseURL {
         for prefix in ["postgres://", "postgresql://"] where url.hasPrefix(prefix) {
             return try parsePostgres(url, rest: Substring(url.dropFirst(prefix.count)))
         }
+        for prefix in ["postgres:", "postgresql:"] where url.hasPrefix(prefix) {
+            throw DatabaseError(.badURL, "bad PostgreSQL URL \"\(url)\": write postgres://host:port/database")
+        }
         if let colon = url.firstIndex(of: ":"), url[..<colon].count >= 2,
            url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
            url[colon...].hasPrefix("://") {

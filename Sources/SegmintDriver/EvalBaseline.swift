@@ -21,11 +21,20 @@ public struct EvalCaseChange: Codable, Sendable, Equatable {
     public var changes: [String]
 }
 
+/// A tag whose pass count changed (a drop in one category shows even when the total holds).
+public struct EvalTagChange: Codable, Sendable, Equatable {
+    public var tag: String
+    public var baseline: EvalTagScore
+    public var current: EvalTagScore
+    public var status: EvalChangeStatus
+}
+
 /// The comparison of one run (matched by translator name) with the baseline's.
 public struct EvalRunComparison: Codable, Sendable, Equatable {
     public var translator: String
     public var metrics: [EvalMetricChange]
     public var cases: [EvalCaseChange]
+    public var tags: [EvalTagChange]
 
     public var gateFailures: [EvalMetricChange] { metrics.filter { $0.gated && $0.status == .regression } }
 }
@@ -96,7 +105,15 @@ public struct EvalComparison: Codable, Sendable, Equatable {
         for c in current.cases where !baselineIDs.contains(c.id) {
             caseChanges.append(EvalCaseChange(id: c.id, status: .changed, changes: ["new case (\(c.passed ? "passes" : "fails"))"]))
         }
-        return EvalRunComparison(translator: current.translator, metrics: metricChanges, cases: caseChanges)
+        var tagChanges: [EvalTagChange] = []
+        for tag in Set(baseline.byTag.keys).union(current.byTag.keys).sorted() {
+            let b = baseline.byTag[tag] ?? EvalTagScore(run: 0, passed: 0)
+            let c = current.byTag[tag] ?? EvalTagScore(run: 0, passed: 0)
+            guard b != c else { continue }
+            let status: EvalChangeStatus = c.passed < b.passed ? .regression : c.passed > b.passed ? .improvement : .changed
+            tagChanges.append(EvalTagChange(tag: tag, baseline: b, current: c, status: status))
+        }
+        return EvalRunComparison(translator: current.translator, metrics: metricChanges, cases: caseChanges, tags: tagChanges)
     }
 
     /// nil when nothing that matters changed (latency alone never makes a change).

@@ -12,6 +12,8 @@ public struct EvalOptions: Sendable {
     /// With `record`: replace existing cassettes.
     public var force: Bool = false
     public var promptsDirectory: String?
+    /// LLM configuration file for `--live` (default: the `ask` command's lookup).
+    public var configPath: String?
     /// Also run the offline translator (its accuracy is its own line and its own run).
     public var offlineTranslator: Bool = false
     /// Skip the pipeline run (only with `offlineTranslator`): the CI gate when no cassettes exist.
@@ -24,6 +26,8 @@ public struct EvalOptions: Sendable {
     public var filter: String?
     /// Print the JSON report on stdout instead of the table.
     public var json: Bool = false
+    /// Print only the summary lines (and the baseline comparison), not the per-case table.
+    public var summaryOnly: Bool = false
 
     public init(suiteDirectory: String) { self.suiteDirectory = suiteDirectory }
 }
@@ -103,7 +107,7 @@ public enum EvalDriver {
             }
         }
         var stdout: String
-        do { stdout = options.json ? try report.json() : EvalTable.render(report) } catch {
+        do { stdout = options.json ? try report.json() : EvalTable.render(report, summaryOnly: options.summaryOnly) } catch {
             return CommandOutput(exitCode: 2, stderr: stderr + "segmint: error: cannot encode report: \(error)\n")
         }
         var code: Int32 = 0

@@ -19,6 +19,7 @@ public final class EvalScorer {
     public func score(_ c: EvalCase, attempt: EvalAttempt, latencyMs: Double) -> EvalCaseResult {
         var r = EvalCaseResult(id: c.id, expect: c.expect.rawValue, tags: c.tags, outcome: attempt.outcome.label)
         r.llmCalls = attempt.llmCalls
+        r.detail += attempt.notes
         r.latencyMs = EvalSummary.round4(latencyMs)
         if let kind = attempt.outcome.kind { r.outcomeOk = c.accepts(kind) }
         switch attempt.outcome {
@@ -46,7 +47,7 @@ public final class EvalScorer {
             }
         case .refuse(let reason):
             r.passed = c.accepts(.refuse)
-            if !r.passed { r.detail.append("refused: \(reason)") }
+            if !r.passed { r.detail.append("refused: " + reason.split(whereSeparator: \.isNewline).joined(separator: "; ")) }
         case .ungrounded(let words, let message):
             r.passed = c.accepts(.ungrounded)
             if r.passed {
@@ -55,7 +56,8 @@ public final class EvalScorer {
                     r.detail.append("did not name \(JSON.string(w)) as unmapped")
                 }
             } else {
-                r.detail.append("could not ground: \(words.isEmpty ? message : words.joined(separator: ", "))")
+                let said = words.isEmpty ? message : "could not map " + words.map { JSON.string($0) }.joined(separator: ", ")
+                r.detail.append("could not ground: " + said.split(whereSeparator: \.isNewline).joined(separator: "; "))
             }
         case .failure(let message):
             r.passed = false

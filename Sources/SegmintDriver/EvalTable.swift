@@ -1,10 +1,10 @@
 /// The readable forms of a report and a comparison (the JSON report is the machine form).
 public enum EvalTable {
     /// One table per run, then one summary line per run (`offline translator: …` is its own line).
-    public static func render(_ report: EvalReport) -> String {
+    public static func render(_ report: EvalReport, summaryOnly: Bool = false) -> String {
         var out = "eval \(report.suite) — catalog \(report.catalog), as of \(report.asOf)\n"
-        for run in report.runs {
-            out += "\n" + table(run)
+        if !summaryOnly {
+            for run in report.runs { out += "\n" + table(run) }
         }
         out += "\n"
         for run in report.runs { out += summaryLine(run) + "\n" }
@@ -71,6 +71,9 @@ public enum EvalTable {
                 out += "  \(m.metric): \(num(m.baseline)) -> \(num(m.current))  \(flag)\n"
             }
             if !run.metrics.contains(where: { $0.status != .same }) { out += "  metrics unchanged\n" }
+            for t in run.tags {
+                out += "  tag \(t.tag): passed \(t.baseline.passed)/\(t.baseline.run) -> \(t.current.passed)/\(t.current.run)  \(t.status.rawValue)\n"
+            }
             let order: [EvalChangeStatus] = [.regression, .improvement, .changed]
             for status in order {
                 for c in run.cases where c.status == status {

@@ -40,7 +40,11 @@ public enum EvalOutcome: Sendable, Equatable {
 public struct EvalAttempt: Sendable, Equatable {
     public var outcome: EvalOutcome
     public var llmCalls: Int
-    public init(outcome: EvalOutcome, llmCalls: Int = 0) { self.outcome = outcome; self.llmCalls = llmCalls }
+    /// Remarks for the report (e.g. cassette replays whose request changed since recording).
+    public var notes: [String]
+    public init(outcome: EvalOutcome, llmCalls: Int = 0, notes: [String] = []) {
+        self.outcome = outcome; self.llmCalls = llmCalls; self.notes = notes
+    }
 }
 
 /// Something that turns a request into an outcome: the LLM pipeline (on cassettes or live) or

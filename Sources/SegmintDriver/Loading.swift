@@ -19,7 +19,7 @@ public struct FrontEndRun: Sendable {
     public var diagnostics: [Diagnostic]
     /// A file or the catalog could not be read at all (missing, a directory).
     public var ioFailure: Bool
-    /// Seconds spent in each stage (read, parse, catalog, check, sort), for benchmarks.
+    /// CPU seconds spent in each stage (read, parse, catalog, check, sort), for benchmarks.
     public var timings: [(stage: String, seconds: Double)] = []
 
     /// The checked program when everything is valid.
@@ -78,6 +78,13 @@ public enum FrontEnd {
     /// A NUL byte (binary data) or the first invalid UTF-8 sequence, as a diagnostic at that byte.
     static func textProblem(_ file: SourceFile) -> Diagnostic? {
         let bytes = file.bytes
+        // Fast path: pure ASCII without NUL (almost every .seg file) needs no decoding.
+        let plainASCII = bytes.withUnsafeBufferPointer { buf -> Bool in
+            var any: UInt8 = 0, zero = false
+            for b in buf { any |= b; zero = zero || b == 0 }
+            return any < 0x80 && !zero
+        }
+        if plainASCII { return nil }
         if let nul = bytes.firstIndex(of: 0) {
             return .error(CheckCode.binaryFile, "\(file.path) is binary data, not a .seg text file",
                           at: Span(file: file.id, start: nul, end: nul + 1))
@@ -129,6 +136,12 @@ public enum FrontEnd {
                            diagnostics: sorted, ioFailure: read.ioFailure || loaded.isIOFailure, timings: clock.laps)
     }
 
+    /// Runs kept alive until the process exits (see `runCheck(freeAtExit:)`).
+    private static let kept = KeepAlive()
+
+    /// Keeps `run` referenced until exit, so its memory is never taken apart piece by piece.
+    public static func keepUntilExit(_ run: FrontEndRun) { kept.add(run) }
+
     /// `2 errors, 1 warning` (empty when there is nothing to report).
     public static func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
@@ -140,14 +153,15 @@ public enum FrontEnd {
     }
 }
 
-/// Monotonic stage timer for `SEGMINT_TIMINGS=1`.
+/// Stage timer for `SEGMINT_TIMINGS=1`. Counts process CPU time, not wall time, so numbers
+/// stay meaningful on a machine shared with other work.
 struct StageClock {
     var last = StageClock.now()
     var laps: [(stage: String, seconds: Double)] = []
 
     static func now() -> Double {
         var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
@@ -155,5 +169,17 @@ struct StageClock {
         let t = StageClock.now()
         laps.append((stage, t - last))
         last = t
+    }
+}
+
+/// A lock-protected bag of runs that are never freed (process-lifetime storage).
+final class KeepAlive: @unchecked Sendable {
+    private var runs: [FrontEndRun] = []
+    private var lock = pthread_mutex_t()
+    init() { pthread_mutex_init(&lock, nil) }
+    func add(_ run: FrontEndRun) {
+        pthread_mutex_lock(&lock)
+        runs.append(run)
+        pthread_mutex_unlock(&lock)
     }
 }

@@ -11,7 +11,8 @@ struct CatalogCommand: ParsableCommand {
 struct CatalogImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a starter catalog YAML from a live SQLite or PostgreSQL schema.")
+        abstract: "Write a starter catalog YAML from a live SQLite or PostgreSQL schema.",
+        discussion: "Exit status: 0 ok, 2 usage, I/O or database error.")
 
     @Option(help: "Database: a file path, sqlite:PATH, or postgres://user@host:port/db.") var db: String
     @Option(help: "The entity table (one row per customer).") var entity: String

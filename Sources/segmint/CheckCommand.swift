@@ -22,6 +22,6 @@ struct CheckCommand: ParsableCommand {
     var format = "human"
 
     func run() throws {
-        finish(runCheck(paths: files, catalogPath: catalog, strict: strict, format: format))
+        finish(runCheck(paths: files, catalogPath: catalog, strict: strict, format: format, base: nil, freeAtExit: false))
     }
 }

@@ -4,7 +4,8 @@ import SegmintDriver
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Write deterministic synthetic retail data (SQLite file or PostgreSQL).")
+        abstract: "Write deterministic synthetic retail data (SQLite file or PostgreSQL).",
+        discussion: "Same seed, --as-of and --customers give the same rows. Exit status: 0 ok, 1 catalog errors, 2 usage, I/O or database error.")
 
     @Option(help: "Target: a file path, sqlite:PATH, or postgres://user@host:port/db.") var db: String
     @Option(help: "Catalog whose tables to create.") var catalog: String = "catalogs/retail.yaml"

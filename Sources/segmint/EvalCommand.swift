@@ -23,6 +23,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Prompt directory for the pipeline (default: prompts/).")
     var prompts: String?
 
+    @Option(help: "LLM configuration for --live / --record (default: as for `segmint ask`).")
+    var config: String?
+
     @Flag(name: .customLong("offline-translator"), help: "Also run the offline translator; its accuracy is reported on its own line.")
     var offlineTranslator = false
 
@@ -44,11 +47,14 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the JSON report instead of the table.")
     var json = false
 
+    @Flag(help: "Print only the summary lines and the baseline comparison.")
+    var summary = false
+
     func run() throws {
         var o = EvalOptions(suiteDirectory: directory)
-        o.live = live || record; o.record = record; o.force = force; o.promptsDirectory = prompts
+        o.live = live || record; o.record = record; o.force = force; o.promptsDirectory = prompts; o.configPath = config
         o.offlineTranslator = offlineTranslator; o.noPipeline = noPipeline; o.baselinePath = baseline
-        o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json
+        o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json; o.summaryOnly = summary
         let options = o
         finish(EvalDriver.blocking { await EvalDriver.run(options, environment: .standard) })
     }

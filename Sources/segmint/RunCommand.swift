@@ -6,7 +6,8 @@ extension RunFormat: ExpressibleByArgument {}
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a segment on SQLite (a path, the default) or PostgreSQL (postgres://…) and print its keys.")
+        abstract: "Run a segment on SQLite (a path, the default) or PostgreSQL (postgres://…) and print its keys.",
+        discussion: "Exit status: 0 ok, 1 errors in the input, 2 usage, I/O or database error (bad URL, unreachable server, missing table, SQL error).")
 
     @Argument(help: "Segment files (.seg).") var files: [String] = []
     @Option(help: "Catalog YAML.") var catalog: String

@@ -13,18 +13,18 @@ struct Segmint: ParsableCommand {
         // Each subcommand lives in its own file: <Name>Command.swift.
         subcommands: [
             CheckCommand.self,
-            CompileCommand.self,
             FmtCommand.self,
-            LLMCommand.self,
+            CompileCommand.self,
             RunCommand.self,
             DemoCommand.self,
             CatalogCommand.self,
-            AskCommand.self,
-            MemoryCommand.self,
             OverlapCommand.self,
             ExplainCommand.self,
             RecommendCommand.self,
+            AskCommand.self,
+            MemoryCommand.self,
             EvalCommand.self,
+            LLMCommand.self,
         ]
     )
 }
@@ -40,4 +40,23 @@ enum FileHandleStderr {
     static func write(_ s: String) { fputs(s, stderr) }
 }
 
-Segmint.main()
+/// Like `Segmint.main()`, but a usage error (unknown option, missing argument, bad value)
+/// exits 2 as every command documents, not ArgumentParser's 64; `--help` still exits 0.
+func runMain() -> Never {
+    do {
+        var command = try Segmint.parseAsRoot()
+        try command.run()
+        exit(0)
+    } catch {
+        let code = Segmint.exitCode(for: error)
+        let message = Segmint.fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(message) }
+            exit(0)
+        }
+        if !message.isEmpty { FileHandleStderr.write(message + "\n") }
+        exit(code == .validationFailure ? 2 : code.rawValue == 64 ? 2 : code.rawValue)
+    }
+}
+
+runMain()

@@ -226,12 +226,23 @@ final class CatalogLoaderTests: XCTestCase {
         XCTAssertEqual(r.diagnostics.map(\.code), ["E0804"])
     }
 
-    func testDuplicateYAMLKey() {
+    func testDuplicateYAMLKeyPointsAtTheRepeat() {
         let (r, s) = load(minimal + "name: again\n")
         XCTAssertNil(r.catalog)
         XCTAssertEqual(r.diagnostics.map(\.code), ["E0805"])
         XCTAssertEqual(r.diagnostics.first?.message, "duplicate key \"name\" in one mapping")
-        XCTAssertNotEqual(where_(r, s).first?.1, 0)
+        XCTAssertEqual(where_(r, s).first?.1, 4)
+        XCTAssertEqual(where_(r, s).first?.2, "name")
+        XCTAssertEqual(r.diagnostics.first?.notes.first.map { s[0]?.location(of: $0.span.start).line }, 1)
+    }
+
+    func testDuplicateKeyInBlockAndFlowMappings() {
+        let (block, s1) = load(minimal + "facets:\n  - name: age\n    # a comment\n\n    type: int\n    type: decimal\n  - name: b\n")
+        XCTAssertEqual(where_(block, s1).map(\.1), [9])
+        XCTAssertEqual(where_(block, s1).first?.2, "type")
+        let (flow, s2) = load(minimal + "facets:\n  - {name: age, type: int, type: decimal}\n")
+        XCTAssertEqual(where_(flow, s2).map(\.1), [5])
+        XCTAssertEqual(s2[0]?.location(of: flow.diagnostics.first?.span?.start ?? 0).column, 28)
     }
 
     func testMissingFileAndDirectory() {

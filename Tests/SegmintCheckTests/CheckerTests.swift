@@ -98,6 +98,13 @@ final class CheckerNameTests: XCTestCase {
         XCTAssertEqual(r.diagnostics[0].help, "did you mean \"newsletter_readers\"?")
     }
 
+    func testUnknownSegmentWithoutCloseNameListsDeclaredOnes() {
+        let a = AST()
+        let r = check([a.file([a.seg("alpha"), a.seg("x", include: [a.inSeg("zzz")])])])
+        XCTAssertEqual(r.diagnostics.first?.help,
+                       "segments declared in this command: alpha, x; a segment from another file needs that file on the same command line")
+    }
+
     func testDuplicateSegmentAcrossFilesHasNoteAtFirst() {
         let a = AST()
         let first = a.seg("dup")

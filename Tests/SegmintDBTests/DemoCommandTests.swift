@@ -25,6 +25,8 @@ final class DemoCommandTests: XCTestCase {
             (runDemo(db: "mysql://x/y", catalogPath: TestFiles.retailCatalog), "mysql"),
             (runDemo(db: p, catalogPath: "/nonexistent/retail.yaml"), "/nonexistent/retail.yaml"),
             (runDemo(db: ":memory:", catalogPath: TestFiles.retailCatalog, customers: 5), ":memory:"),
+            (runDemo(db: "/nonexistent-dir/demo.db", catalogPath: TestFiles.retailCatalog, customers: 5), "cannot write SQLite database /nonexistent-dir/demo.db: unable to open database file"),
+            (runDemo(db: NSTemporaryDirectory(), catalogPath: TestFiles.retailCatalog, customers: 5), "cannot replace"),
         ] {
             XCTAssertEqual(out.exitCode, 2, out.stderr)
             XCTAssertTrue(out.stderr.contains(needle), out.stderr)

@@ -20,6 +20,26 @@ final class RunEndToEndTests: XCTestCase {
           exclude { email_opt_out = true }
         }
         segment quotes { include { last_name = "O'Brien" } }
+        segment hostile {
+          include {
+            any {
+              last_name starts_with "o'"
+              city contains "D'A"
+              has purchase where discount_code contains "%_"
+              has purchase where discount_code = "A_B"
+            }
+          }
+        }
+        """
+
+    /// `hostile` by hand: literal, case-insensitive matching without LIKE.
+    static let hostileSQL = """
+        SELECT customer_id FROM customers c
+        WHERE substr(lower(last_name), 1, 2) = 'o'''
+           OR instr(lower(city), 'd''a') > 0
+           OR EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id
+                      AND (instr(o.discount_code, '%_') > 0 OR o.discount_code = 'A_B'))
+        ORDER BY customer_id
         """
 
     /// The same segment written by hand for SQLite (storage convention: text timestamps, 0/1).
@@ -70,13 +90,32 @@ final class RunEndToEndTests: XCTestCase {
         XCTAssertEqual(out.stdout, "customer_id\n" + expected.map { $0 + "\n" }.joined())
     }
 
+    func testHostileStringsMatchLiterallyOnSQLiteAndPostgres() throws {
+        let db = try demo(), seg = try segFile()
+        defer { unlink(seg) }
+        let lite = try SQLiteDatabase(path: db)
+        let expected = try lite.query(Self.hostileSQL).rows.compactMap { $0[0] }
+        XCTAssertGreaterThan(expected.count, 50)
+        // Near misses exist: read as wildcards, `%_` would also match these codes.
+        XCTAssertEqual(try lite.query("SELECT count(*) > 0 FROM orders WHERE discount_code LIKE '%_%' AND instr(discount_code, '%_') = 0").rows, [["1"]])
+        let want = "customer_id\n" + expected.map { $0 + "\n" }.joined()
+        let out = runRun(files: [seg], catalogPath: TestFiles.retailCatalog, segment: "hostile", db: db, limit: 100_000, format: .csv)
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        XCTAssertEqual(out.stdout, want)
+        let s = try TestPostgres.Scratch()
+        _ = try DemoData.write(to: s.url, catalog: RetailFixture.catalog, options: DemoOptions(customers: 4000, seed: 11, asOf: Self.asOf))
+        let pg = runRun(files: [seg], catalogPath: TestFiles.retailCatalog, segment: "hostile", db: s.url, limit: 100_000, format: .csv)
+        XCTAssertEqual(pg.exitCode, 0, pg.stderr)
+        XCTAssertEqual(pg.stdout, want)
+    }
+
     func testSegmentIsOptionalOnlyWithOneSegment() throws {
         let db = try demo(), seg = try segFile()
         let one = try TestFiles.write("segment only { include { country = \"MX\" } }", tag: "one", ext: "seg")
         defer { unlink(seg); unlink(one) }
         let many = runRun(files: [seg], catalogPath: TestFiles.retailCatalog, segment: nil, db: db)
         XCTAssertEqual(many.exitCode, 2)
-        XCTAssertTrue(many.stderr.contains("choose one with --segment") && many.stderr.contains("west_outdoor, quotes"), many.stderr)
+        XCTAssertTrue(many.stderr.contains("choose one with --segment") && many.stderr.contains("west_outdoor, quotes, hostile"), many.stderr)
         let unknown = runRun(files: [seg], catalogPath: TestFiles.retailCatalog, segment: "west_outdor", db: db)
         XCTAssertEqual(unknown.exitCode, 2)
         XCTAssertTrue(unknown.stderr.contains("did you mean \"west_outdoor\"?"), unknown.stderr)

@@ -29,6 +29,19 @@ final class EvalBaselineTests: XCTestCase {
         XCTAssertTrue(EvalTable.render(cmp).contains("gate: FAILED (offline execution_accuracy 0.6667 -> 0.3333"), EvalTable.render(cmp))
     }
 
+    func testTagLevelChangesAreListed() {
+        let tagged = [
+            EvalFixtures.result("a", passed: true, exec: true, exact: true, tags: ["fiscal"]),
+            EvalFixtures.result("b", passed: true, exec: true, exact: true, tags: ["synonym"]),
+        ]
+        var cur = tagged
+        cur[0] = EvalFixtures.result("a", passed: false, exec: false, exact: false, tags: ["fiscal"])
+        let cmp = EvalComparison.compare(current: report(cur), baseline: report(tagged))
+        XCTAssertEqual(cmp.runs[0].tags, [EvalTagChange(tag: "fiscal", baseline: EvalTagScore(run: 1, passed: 1),
+                                                       current: EvalTagScore(run: 1, passed: 0), status: .regression)])
+        XCTAssertTrue(EvalTable.render(cmp).contains("  tag fiscal: passed 1/1 -> 0/1  regression\n"), EvalTable.render(cmp))
+    }
+
     func testFlagsAnImprovementAndPassesTheGate() {
         var cur = base
         cur[1] = EvalFixtures.result("b", passed: true, exec: true, exact: true)

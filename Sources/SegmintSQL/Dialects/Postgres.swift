@@ -12,7 +12,7 @@ struct PostgresDialect: SQLDialect {
     func string(_ s: String) throws -> String {
         try rejectNUL(s)
         let body = s.doubling(0x27, as: "''")
-        guard s.contains("\\") else { return "'" + body + "'" }
+        guard s.utf8.contains(0x5C) else { return "'" + body + "'" }
         return "E'" + body.doubling(0x5C, as: "\\\\") + "'"
     }
 }
