@@ -97,9 +97,9 @@ public final class RetrievalIndex: @unchecked Sendable {
             let id = Int32(subjects.count - 1)
             var w: [(String, Float)] = []
             // Names and synonyms count three times a description word: they are what users say.
-            for n in Words.norms(name) { w.append((n, 3)) }
-            for s in synonyms { for n in Words.norms(s) { w.append((n, 3)) } }
-            for n in Words.norms(description ?? "") where !Stopwords.set.contains(n) { w.append((n, 1)) }
+            for n in Words.fastNorms(name) { w.append((n, 3)) }
+            for s in synonyms { for n in Words.fastNorms(s) { w.append((n, 3)) } }
+            for n in Words.fastNorms(description ?? "") where !Stopwords.set.contains(n) { w.append((n, 1)) }
             docs.append(w)
             terms.append((name.replacingOccurrences(of: "_", with: " "), id))
             for s in synonyms { terms.append((s, id)) }
@@ -211,10 +211,17 @@ public final class RetrievalIndex: @unchecked Sendable {
             if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) { scratch.append(c) }
             else if scratch.last != 32 { scratch.append(32) }
         }
+        let mask = UInt32((1 << gramBits) - 1)
+        let first = out.count
+        func hash(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int32 {
+            let h = (a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA77) ^ (c &* 0xC2B2_AE3D)
+            return Int32(bitPattern: (h ^ (h >> 15)) & mask)
+        }
         var scalars: [UInt32] = []
         if ascii {
             if scratch.last != 32 { scratch.append(32) }
-            scalars = scratch.map { UInt32($0) }
+            guard scratch.count >= 3 else { return }
+            for i in 0..<(scratch.count - 2) { out.append(hash(UInt32(scratch[i]), UInt32(scratch[i + 1]), UInt32(scratch[i + 2]))) }
         } else {
             scalars = [32]
             for u in text.lowercased().unicodeScalars {
@@ -222,15 +229,10 @@ public final class RetrievalIndex: @unchecked Sendable {
                 else if scalars.last != 32 { scalars.append(32) }
             }
             if scalars.last != 32 { scalars.append(32) }
+            guard scalars.count >= 3 else { return }
+            for i in 0..<(scalars.count - 2) { out.append(hash(scalars[i], scalars[i + 1], scalars[i + 2])) }
         }
-        guard scalars.count >= 3 else { return }
-        let mask = UInt32((1 << gramBits) - 1)
-        let first = out.count
-        for i in 0..<(scalars.count - 2) {
-            let h = (scalars[i] &* 0x9E37_79B1) ^ (scalars[i + 1] &* 0x85EB_CA77) ^ (scalars[i + 2] &* 0xC2B2_AE3D)
-            let g = Int32(bitPattern: (h ^ (h >> 15)) & mask)
-            out.append(g)
-        }
+        guard out.count > first else { return }
         // Distinct and ascending, so overlaps are a merge and repeated grams do not inflate Dice.
         out[first...].sort()
         var w = first + 1
@@ -279,30 +281,27 @@ public final class RetrievalIndex: @unchecked Sendable {
             q.removeAll(keepingCapacity: true)
             RetrievalIndex.grams(p, into: &q, scratch: &scratch)
             let qn = q.count
-            guard qn > 0 else { continue }
+            guard qn > 0, qn <= RetrievalIndex.maxGrams else { continue }
+            let byRarity = q.sorted { (postingStart[Int($0) + 1] - postingStart[Int($0)]) < (postingStart[Int($1) + 1] - postingStart[Int($1)]) }
+            // Exact first: a term with the same grams has the same gram count, so one posting list
+            // (the query's rarest gram) restricted to that length holds every exact match.
+            var exact = false
+            scan(byRarity.prefix(1), lengths: qn...qn, into: &candidates)
+            for c in candidates where overlap(q, Int(gramOffset[Int(c)]), Int(gramOffset[Int(c) + 1])) == qn {
+                offer(Int(termTarget[Int(c)]), 1, c); exact = true
+            }
+            // Fuzzy only for a single word with no exact match: Dice >= t needs a term length in
+            // [qn·t/(2−t), qn·(2−t)/t]; candidates come from the three rarest grams (a typo
+            // rarely touches all three), then each is verified.
+            guard !exact, !p.contains(" "), p.count >= 4 else { continue }
             let t = RetrievalIndex.threshold
-            // Dice(q, x) >= t needs |x| in [qn·t/(2−t), qn·(2−t)/t] and an overlap of at least
-            // t·(qn+|x|)/2 — so at least mMin grams, and one of the qn−mMin+1 rarest grams.
             let lMin = max(1, Int((Double(qn) * t / (2 - t)).rounded(.up)))
             let lMax = min(RetrievalIndex.maxGrams, Int((Double(qn) * (2 - t) / t).rounded(.down)))
             guard lMin <= lMax else { continue }
-            let lo = lengthStart[lMin], hi = lengthStart[lMax + 1]
-            let mMin = max(1, Int((t * Double(qn + lMin) / 2).rounded(.up)))
-            let prefix = max(1, qn - mMin + 1)
-            let rarest = q.sorted { (postingStart[Int($0) + 1] - postingStart[Int($0)]) < (postingStart[Int($1) + 1] - postingStart[Int($1)]) }.prefix(prefix)
-            candidates.removeAll(keepingCapacity: true)
-            for g in rarest {
-                let a = Int(postingStart[Int(g)]), b = Int(postingStart[Int(g) + 1])
-                // Posting lists are ascending by term, so the length window is a binary search.
-                let from = lowerBound(postingTerms, a, b, lo), to = lowerBound(postingTerms, from, b, hi)
-                candidates.append(contentsOf: postingTerms[from..<to])
-            }
-            candidates.sort()
-            var last: Int32 = -1
-            for c in candidates where c != last {
-                last = c
-                let o = overlap(q, Int(gramOffset[Int(c)]), Int(gramOffset[Int(c) + 1]))
-                let dice = 2 * Double(o) / Double(qn + Int(gramOffset[Int(c) + 1] - gramOffset[Int(c)]))
+            scan(byRarity.prefix(3), lengths: lMin...lMax, into: &candidates)
+            for c in candidates {
+                let len = Int(gramOffset[Int(c) + 1] - gramOffset[Int(c)])
+                let dice = 2 * Double(overlap(q, Int(gramOffset[Int(c)]), Int(gramOffset[Int(c) + 1]))) / Double(qn + len)
                 if dice >= t { offer(Int(termTarget[Int(c)]), dice, c) }
             }
         }
@@ -318,6 +317,24 @@ public final class RetrievalIndex: @unchecked Sendable {
         subjectsTop.sort(by: better); valuesTop.sort(by: better)
         return (subjectsTop.prefix(k) + valuesTop.prefix(k)).map { e in
             RetrievalHit(target: target(e.0), score: e.1, matched: e.2 >= 0 ? termText[Int(e.2)] : "", index: e.0)
+        }
+    }
+
+    /// The distinct terms with a gram count in `lengths` on the posting lists of `grams`.
+    private func scan<S: Sequence>(_ grams: S, lengths: ClosedRange<Int>, into out: inout [Int32]) where S.Element == Int32 {
+        out.removeAll(keepingCapacity: true)
+        let lo = lengthStart[lengths.lowerBound], hi = lengthStart[min(RetrievalIndex.maxGrams, lengths.upperBound) + 1]
+        for g in grams {
+            let a = Int(postingStart[Int(g)]), b = Int(postingStart[Int(g) + 1])
+            // Posting lists are ascending by term, hence by length: the window is a binary search.
+            let from = lowerBound(postingTerms, a, b, lo), to = lowerBound(postingTerms, from, b, hi)
+            out.append(contentsOf: postingTerms[from..<to])
+        }
+        if out.count > 1 {
+            out.sort()
+            var w = 1
+            for r in 1..<out.count where out[r] != out[w - 1] { out[w] = out[r]; w += 1 }
+            out.removeLast(out.count - w)
         }
     }
 

@@ -40,3 +40,22 @@ final class RetrievalIndexTests: XCTestCase {
         XCTAssertTrue(hits.isEmpty)
     }
 }
+
+extension RetrievalIndexTests {
+    /// The byte-level tokenizer used while building agrees with the one used on requests.
+    func testFastNormsAgreeWithNorms() {
+        var phrases: [String] = ["Opt-outs, v1.2 and 12.50 USD", "Ünïcode naïve cafés", "status bus address is"]
+        for f in RetailCatalog.shared.facets { phrases += [f.name, f.description ?? ""] + f.synonyms }
+        for e in RetailCatalog.shared.events {
+            phrases += [e.name, e.description ?? ""] + e.synonyms
+            for f in e.fields { phrases += [f.name, f.description ?? ""] + f.synonyms }
+        }
+        for p in phrases { XCTAssertEqual(Words.fastNorms(p), Words.norms(p), p) }
+    }
+
+    func testExactValueBeatsFuzzyNeighbours() {
+        let hits = index.search("Apparel")
+        XCTAssertEqual(hits.first(where: { $0.target.isValue }), hits.first { $0.target == .value(subject: "purchase.category", value: "Apparel") })
+        XCTAssertEqual(hits.first(where: { $0.target.isValue })?.score, 1)
+    }
+}

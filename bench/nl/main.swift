@@ -67,12 +67,40 @@ func runPipeline(sequential: Bool) async throws -> Double {
     return t
 }
 
+/// The same stages with latency L in-process (no HTTP): the pipeline's own structure alone.
+struct SleepyModel: StageModel {
+    func complete(_ call: StageCall) async throws -> StageReply {
+        try await Task.sleep(nanoseconds: UInt64(L * 1e9))
+        switch call.stage {
+        case "decompose": return StageReply(text: decomposeReply, model: "sleepy")
+        case "map": return StageReply(text: mapReply, model: "sleepy")
+        default: return StageReply(text: dateReply, model: "sleepy")
+        }
+    }
+}
+func runInProcess(sequential: Bool) async throws -> Double {
+    let p = Pipeline(catalog: retail, index: RetrievalIndex(catalog: retail), prompts: prompts, model: SleepyModel(),
+                     options: PipelineOptions(sequential: sequential))
+    let t0 = now()
+    let (outcome, _) = try await p.run(request4)
+    guard case .segment = outcome else { print("unexpected outcome \(outcome)"); exit(1) }
+    return now() - t0
+}
+var ipar: [Double] = [], iseq: [Double] = []
+for _ in 0..<3 {
+    ipar.append(try await runInProcess(sequential: false))
+    iseq.append(try await runInProcess(sequential: true))
+}
+print("pipeline, 4-part request, 9 stage calls of L = \(Int(L * 1000)) ms each, in-process model (no HTTP)")
+print(String(format: "  parallel:   %.3f s = %.2f L", percentile(ipar, 0.5), percentile(ipar, 0.5) / L))
+print(String(format: "  sequential: %.3f s = %.2f L", percentile(iseq, 0.5), percentile(iseq, 0.5) / L))
+
 var par: [Double] = [], seq: [Double] = []
 for _ in 0..<3 {
     par.append(try await runPipeline(sequential: false))
     seq.append(try await runPipeline(sequential: true))
 }
-print("pipeline, 4-part request, 9 LLM calls, fake server latency L = \(Int(L * 1000)) ms")
+print("pipeline, same request through LLMClient + libcurl to fake servers, latency L = \(Int(L * 1000)) ms")
 print(String(format: "  parallel:   %.3f s = %.2f L (critical path decompose + max(map, date) = 2 L)", percentile(par, 0.5), percentile(par, 0.5) / L))
 print(String(format: "  sequential: %.3f s = %.2f L (sum of all calls = 9 L)", percentile(seq, 0.5), percentile(seq, 0.5) / L))
 
