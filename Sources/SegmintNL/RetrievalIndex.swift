@@ -119,12 +119,12 @@ public final class RetrievalIndex: @unchecked Sendable {
         let s = Int32(subjects.count)
         for (owner, vs) in pendingValues {
             // US state names reach state codes, only where the attribute enumerates them.
-            let names = vs.count >= 10 ? StateNames.byCode : [:]
+            let names = vs.count >= 10 && vs.contains("CA") && vs.contains("NY") ? StateNames.byCode : [:]
             for v in vs {
                 valueOwner.append(owner); valueText.append(v)
                 let id = s + Int32(valueText.count - 1)
                 terms.append((v, id))
-                for n in names[v] ?? [] { terms.append((n, id)) }
+                if !names.isEmpty { for n in names[v] ?? [] { terms.append((n, id)) } }
             }
         }
         self.subjects = subjects; self.subjectParent = subjectParent
@@ -277,7 +277,10 @@ public final class RetrievalIndex: @unchecked Sendable {
         var q: [Int32] = []
         var scratch: [UInt8] = []
         var candidates: [Int32] = []
-        for p in phrases.sorted() {
+        // Longest phrases first: a word inside an exactly matched phrase needs no fuzzy search.
+        var covered = Set<String>()
+        for p in phrases.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }) {
+            if covered.contains(p) { continue }
             q.removeAll(keepingCapacity: true)
             RetrievalIndex.grams(p, into: &q, scratch: &scratch)
             let qn = q.count
@@ -290,6 +293,7 @@ public final class RetrievalIndex: @unchecked Sendable {
             for c in candidates where overlap(q, Int(gramOffset[Int(c)]), Int(gramOffset[Int(c) + 1])) == qn {
                 offer(Int(termTarget[Int(c)]), 1, c); exact = true
             }
+            if exact, p.contains(" ") { for w in p.split(separator: " ") { covered.insert(String(w)) } }
             // Fuzzy only for a single word with no exact match: Dice >= t needs a term length in
             // [qn·t/(2−t), qn·(2−t)/t]; candidates come from the three rarest grams (a typo
             // rarely touches all three), then each is verified.
@@ -298,7 +302,18 @@ public final class RetrievalIndex: @unchecked Sendable {
             let lMin = max(1, Int((Double(qn) * t / (2 - t)).rounded(.up)))
             let lMax = min(RetrievalIndex.maxGrams, Int((Double(qn) * (2 - t) / t).rounded(.down)))
             guard lMin <= lMax else { continue }
-            scan(byRarity.prefix(3), lengths: lMin...lMax, into: &candidates)
+            // At most three grams, and no more postings than a budget: a word whose rarest grams
+            // are everywhere would only find noise.
+            var chosen: [Int32] = []
+            var budget = 0
+            let wlo = lengthStart[lMin], whi = lengthStart[lMax + 1]
+            for g in byRarity.prefix(3) {
+                let a = Int(postingStart[Int(g)]), b = Int(postingStart[Int(g) + 1])
+                let n = lowerBound(postingTerms, a, b, whi) - lowerBound(postingTerms, a, b, wlo)
+                if !chosen.isEmpty && budget + n > 20_000 { break }
+                chosen.append(g); budget += n
+            }
+            scan(chosen, lengths: lMin...lMax, into: &candidates)
             for c in candidates {
                 let len = Int(gramOffset[Int(c) + 1] - gramOffset[Int(c)])
                 let dice = 2 * Double(overlap(q, Int(gramOffset[Int(c)]), Int(gramOffset[Int(c) + 1]))) / Double(qn + len)
