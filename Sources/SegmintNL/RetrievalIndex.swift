@@ -65,7 +65,10 @@ public final class RetrievalIndex: @unchecked Sendable {
     private let avgDocLength: Float
 
     // Trigram index over terms (names, synonyms, values), terms sorted by trigram count.
-    private let termText: [String]
+    /// Term text: `extraText[termAlt[t]]`, or the value's own text when `termAlt[t]` is -1 (so a
+    /// million values are not copied into a second array of strings).
+    private let termAlt: [Int32]
+    private let extraText: [String]
     private let termTarget: [Int32]
     /// Term t's distinct trigrams, ascending: `gramBuf[gramOffset[t]..<gramOffset[t+1]]`.
     private let gramOffset: [Int32]
@@ -85,7 +88,9 @@ public final class RetrievalIndex: @unchecked Sendable {
         var valueOwner: [Int32] = []
         var valueText: [String] = []
         var docs: [[(String, Float)]] = []
-        var terms: [(text: String, target: Int32)] = []
+        var terms: [(alt: Int32, target: Int32)] = []
+        var extraText: [String] = []
+        func addTerm(_ text: String, _ target: Int32) { extraText.append(text); terms.append((Int32(extraText.count - 1), target)) }
         let totalValues = catalog.facets.reduce(0) { $0 + ($1.values?.count ?? 0) }
             + catalog.events.reduce(0) { $0 + $1.fields.reduce(0) { $0 + ($1.values?.count ?? 0) } }
         valueOwner.reserveCapacity(totalValues); valueText.reserveCapacity(totalValues)
@@ -101,8 +106,8 @@ public final class RetrievalIndex: @unchecked Sendable {
             for s in synonyms { for n in Words.fastNorms(s) { w.append((n, 3)) } }
             for n in Words.fastNorms(description ?? "") where !Stopwords.set.contains(n) { w.append((n, 1)) }
             docs.append(w)
-            terms.append((name.replacingOccurrences(of: "_", with: " "), id))
-            for s in synonyms { terms.append((s, id)) }
+            addTerm(name.replacingOccurrences(of: "_", with: " "), id)
+            for s in synonyms { addTerm(s, id) }
             return id
         }
         for f in catalog.facets {
@@ -123,8 +128,8 @@ public final class RetrievalIndex: @unchecked Sendable {
             for v in vs {
                 valueOwner.append(owner); valueText.append(v)
                 let id = s + Int32(valueText.count - 1)
-                terms.append((v, id))
-                if !names.isEmpty { for n in names[v] ?? [] { terms.append((n, id)) } }
+                terms.append((-1, id))
+                if !names.isEmpty { for n in names[v] ?? [] { addTerm(n, id) } }
             }
         }
         self.subjects = subjects; self.subjectParent = subjectParent
@@ -148,7 +153,7 @@ public final class RetrievalIndex: @unchecked Sendable {
         rawBuf.reserveCapacity(terms.count * 10)
         var scratch: [UInt8] = []
         for (i, t) in terms.enumerated() {
-            RetrievalIndex.grams(t.text, into: &rawBuf, scratch: &scratch)
+            RetrievalIndex.grams(t.alt >= 0 ? extraText[Int(t.alt)] : valueText[Int(t.target - s)], into: &rawBuf, scratch: &scratch)
             rawOffset[i + 1] = Int32(rawBuf.count)
         }
         let maxG = RetrievalIndex.maxGrams
@@ -164,14 +169,14 @@ public final class RetrievalIndex: @unchecked Sendable {
         }
         var gramOffset = [Int32](repeating: 0, count: terms.count + 1)
         var gramBuf = [Int32](); gramBuf.reserveCapacity(rawBuf.count)
-        var termText = [String](); termText.reserveCapacity(terms.count)
+        var termAlt = [Int32](); termAlt.reserveCapacity(terms.count)
         var termTarget = [Int32](); termTarget.reserveCapacity(terms.count)
         for (n, i32) in order.enumerated() {
             let i = Int(i32)
             let lo = Int(rawOffset[i]), hi = min(Int(rawOffset[i + 1]), lo + maxG)
             gramBuf.append(contentsOf: rawBuf[lo..<hi])
             gramOffset[n + 1] = Int32(gramBuf.count)
-            termText.append(terms[i].text); termTarget.append(terms[i].target)
+            termAlt.append(terms[i].alt); termTarget.append(terms[i].target)
         }
         // Posting lists by trigram (counting sort), each ascending by term, hence by length.
         let size = 1 << RetrievalIndex.gramBits
@@ -180,13 +185,13 @@ public final class RetrievalIndex: @unchecked Sendable {
         for i in 0..<size { start[i + 1] += start[i] }
         var fill = start
         var flat = [Int32](repeating: 0, count: gramBuf.count)
-        for t in 0..<termText.count {
+        for t in 0..<termTarget.count {
             for k in Int(gramOffset[t])..<Int(gramOffset[t + 1]) {
                 let g = Int(gramBuf[k])
                 flat[Int(fill[g])] = Int32(t); fill[g] += 1
             }
         }
-        self.termText = termText; self.termTarget = termTarget
+        self.termAlt = termAlt; self.extraText = extraText; self.termTarget = termTarget
         self.gramOffset = gramOffset; self.gramBuf = gramBuf
         self.lengthStart = lengthStart
         self.postingStart = start; self.postingTerms = flat
@@ -331,8 +336,13 @@ public final class RetrievalIndex: @unchecked Sendable {
         }
         subjectsTop.sort(by: better); valuesTop.sort(by: better)
         return (subjectsTop.prefix(k) + valuesTop.prefix(k)).map { e in
-            RetrievalHit(target: target(e.0), score: e.1, matched: e.2 >= 0 ? termText[Int(e.2)] : "", index: e.0)
+            RetrievalHit(target: target(e.0), score: e.1, matched: e.2 >= 0 ? termText(Int(e.2)) : "", index: e.0)
         }
+    }
+
+    private func termText(_ t: Int) -> String {
+        let alt = Int(termAlt[t])
+        return alt >= 0 ? extraText[alt] : valueText[Int(termTarget[t]) - subjects.count]
     }
 
     /// The distinct terms with a gram count in `lengths` on the posting lists of `grams`.
