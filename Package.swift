@@ -43,6 +43,9 @@ let package = Package(
         .target(name: "SegmintDriver", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintDB", "SegmintAnalysis", "SegmintLLM", "SegmintNL"], swiftSettings: v5),
         // The thin executable: argument parsing and exit codes only.
         .executableTarget(name: "segmint", dependencies: ["SegmintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
+        // Compile-throughput benchmark (bench/compile/run.sh builds it in release).
+        .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],
+                          path: "bench/compile/Sources", swiftSettings: v5),
         // Test-only support: a fake LLM server on 127.0.0.1, temporary PostgreSQL discovery.
         .target(name: "SegmintTestSupport", dependencies: ["SegmintCore"], swiftSettings: v5),
 
@@ -53,8 +56,8 @@ let package = Package(
         .testTarget(name: "SegmintCatalogTests", dependencies: ["SegmintCatalog"], swiftSettings: v5),
         .testTarget(name: "SegmintCheckTests", dependencies: ["SegmintCheck"], swiftSettings: v5),
         .testTarget(name: "SegmintSQLTests", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
-        .testTarget(name: "SegmintDBTests", dependencies: ["SegmintDB", "SegmintSQL"], swiftSettings: v5),
-        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintAnalysis"], swiftSettings: v5),
+        .testTarget(name: "SegmintDBTests", dependencies: ["SegmintDB", "SegmintSQL", "SegmintDriver"], swiftSettings: v5),
+        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintAnalysis", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintNLTests", dependencies: ["SegmintNL", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintDriver"], swiftSettings: v5),

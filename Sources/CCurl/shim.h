@@ -10,3 +10,6 @@ static inline CURLcode segmint_curl_getinfo_double(CURL *h, CURLINFO i, double *
 // Header callbacks have the same C signature as write callbacks (CURLOPT_HEADERFUNCTION).
 static inline CURLcode segmint_curl_setopt_header_function(CURL *h, segmint_curl_write_fn f) { return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, f); }
 static inline CURLcode segmint_curl_setopt_slist(CURL *h, CURLoption o, struct curl_slist *l) { return curl_easy_setopt(h, o, l); }
+// Progress callback (CURLOPT_XFERINFOFUNCTION); returning non-zero aborts the transfer.
+typedef int (*segmint_curl_xferinfo_fn)(void *, curl_off_t, curl_off_t, curl_off_t, curl_off_t);
+static inline CURLcode segmint_curl_setopt_xferinfo_function(CURL *h, segmint_curl_xferinfo_fn f) { return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, f); }

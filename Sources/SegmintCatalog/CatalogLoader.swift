@@ -17,17 +17,23 @@ public struct CatalogLoadResult: Sendable {
 public enum CatalogLoader {
     /// Loads the file at `path`. A missing, unreadable, empty or binary file ends in a diagnostic.
     public static func load(path: String, sources: SourceMap) -> CatalogLoadResult {
+        load(path: path, displayPath: path, sources: sources)
+    }
+
+    /// Reads `path` but names the file `displayPath` in diagnostics and in `Catalog.path`
+    /// (e.g. the path as the user typed it, relative to a base directory).
+    public static func load(path: String, displayPath: String, sources: SourceMap) -> CatalogLoadResult {
         let bytes: [UInt8]
         do {
             bytes = try FileInput.read(path)
         } catch {
             return CatalogLoadResult(catalog: nil, diagnostics: [
-                Diagnostic(code: CatalogCode.unreadable, message: "cannot read catalog: \(error)",
+                Diagnostic(code: CatalogCode.unreadable, message: "cannot read catalog: \(reason(error))",
                            help: "pass an existing catalog file with --catalog, e.g. catalogs/retail.yaml",
-                           location: .init(file: path)),
+                           location: .init(file: displayPath)),
             ])
         }
-        return load(bytes: bytes, path: path, sources: sources)
+        return load(bytes: bytes, path: displayPath, sources: sources)
     }
 
     /// Loads catalog text already in memory (tests, the pipeline); `path` is the name shown.
@@ -69,6 +75,14 @@ public enum CatalogLoader {
         return CatalogLoadResult(catalog: catalog, diagnostics: validator.diagnostics)
     }
 
+    /// The reason alone: FileInput's messages read "cannot read PATH: reason", and the path
+    /// is already shown as the diagnostic's location.
+    static func reason(_ error: Error) -> String {
+        let text = "\(error)"
+        guard text.hasPrefix("cannot read "), let r = text.range(of: ": ") else { return text }
+        return String(text[r.upperBound...])
+    }
+
     /// Offset of the first NUL byte or invalid UTF-8 sequence, if any.
     static func firstNonTextByte(_ bytes: [UInt8]) -> Int? {
         if let nul = bytes.firstIndex(of: 0) { return nul }
@@ -92,8 +106,13 @@ public enum CatalogLoader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let ctx = context.map { " \($0.text)" } ?? ""
-            return at(mark, "invalid YAML: \(problem)\(ctx)")
+            var d = at(mark, "invalid YAML: \(problem)")
+            if let context {
+                // libyaml's context says what was open when the problem was found, and where.
+                d.notes = [.init(span: spans.span(line: context.mark.line, column: context.mark.column),
+                                 message: "\(context.text) that starts here")]
+            }
+            return d
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             return at(context.mark, "duplicate key \(names) in one mapping", code: CatalogCode.duplicateKey,

@@ -161,10 +161,11 @@ final class CatalogValidator {
         if let f = top["facets"] {
             if let seq = f.value.sequence {
                 for item in seq {
-                    guard let facet = validateAttribute(item, kind: "facet", owner: nil) else { continue }
-                    if let nameNode = item.mapping?["name"], claim(facet.name, nameNode, in: &namesSeen, kind: "facet") {
-                        facets.append(facet)
-                    }
+                    // Claim the name even when the rest of the facet is wrong, so a later
+                    // duplicate is still reported.
+                    let claimed = claimName(of: item, in: &namesSeen, kind: "facet")
+                    guard let facet = validateAttribute(item, kind: "facet", owner: nil), claimed else { continue }
+                    facets.append(facet)
                 }
             } else {
                 error(CatalogCode.wrongShape, "\"facets\" must be a list", f.value)
@@ -174,10 +175,9 @@ final class CatalogValidator {
         if let ev = top["events"] {
             if let seq = ev.value.sequence {
                 for item in seq {
-                    guard let event = validateEvent(item, entityKey: entity?.key) else { continue }
-                    if let nameNode = item.mapping?["name"], claim(event.name, nameNode, in: &namesSeen, kind: "event") {
-                        events.append(event)
-                    }
+                    let claimed = claimName(of: item, in: &namesSeen, kind: "event")
+                    guard let event = validateEvent(item, entityKey: entity?.key), claimed else { continue }
+                    events.append(event)
                 }
             } else {
                 error(CatalogCode.wrongShape, "\"events\" must be a list", ev.value)
@@ -186,6 +186,12 @@ final class CatalogValidator {
         guard !diagnostics.hasErrors, let name, let version, let entity else { return nil }
         return Catalog(name: name, version: version, entity: entity, fiscalYear: fiscal,
                        facets: facets, events: events, path: path)
+    }
+
+    /// Claims the `name` of a facet/event mapping; true when there is no name to claim.
+    func claimName(of item: Node, in seen: inout [String: Node], kind: String) -> Bool {
+        guard let nameNode = item.mapping?["name"], let name = nameNode.scalar?.string else { return true }
+        return claim(name, nameNode, in: &seen, kind: kind)
     }
 
     /// Records a facet/event name in the shared namespace; false (and an error) when taken.

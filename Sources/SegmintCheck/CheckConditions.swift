@@ -14,12 +14,14 @@ extension CheckState {
     /// condition, then looks for facets whose tests contradict each other.
     func checkBlock(_ conditions: [Condition]) -> [CheckedCondition]? {
         var out: [CheckedCondition] = []
+        out.reserveCapacity(conditions.count)
         var ok = true
         var facetTests: [ColumnTest] = []
         for c in conditions {
             guard let checked = checkCondition(c) else { ok = false; continue }
-            if case .facet(_, let test) = checked, case .predicate(let p) = c.kind, let facet = index.facets[p.facet.base.name] {
-                facetTests.append(ColumnTest(column: Column(attribute: facet, label: facet.name), test: test, span: p.span))
+            if conditions.count > 1, case .facet(_, let test) = checked, case .predicate(let p) = c.kind,
+               let column = index.facets[p.facet.base.name] {
+                facetTests.append(ColumnTest(column: column, test: test, span: p.span))
             }
             out.append(checked)
         }
@@ -78,7 +80,7 @@ extension CheckState {
             }
             return nil
         }
-        guard let facet = index.facets[base.name] else {
+        guard let column = index.facets[base.name] else {
             if index.events[base.name] != nil {
                 error(CheckCode.eventAsFacet, "\"\(base.name)\" is an event, not a facet", at: base.span,
                       help: "use has \(base.name) …")
@@ -88,12 +90,16 @@ extension CheckState {
             }
             return nil
         }
-        let column = Column(attribute: facet, label: facet.name)
+        let facet = column.attribute
         let test = checkTest(p, column: column)
-        var g = GroundingScope(names: [facet.name: facet.name], subject: facet.name)
-        g.add(p, column: column)
-        if options.requireTags { g.required.append((facet.name, "facet", p.facet.span)) }
-        checkTags(tags, scope: g)
+        // Grounding is checked only where there is something to check (most hand-written
+        // conditions carry no tags), keeping the common path free of allocations.
+        if !tags.isEmpty || options.requireTags {
+            var g = GroundingScope(names: [facet.name: facet.name], subject: facet.name)
+            g.add(p, column: column)
+            if options.requireTags { g.required.append((facet.name, "facet", p.facet.span)) }
+            checkTags(tags, scope: g)
+        }
         return test.map { .facet(facet, $0) }
     }
 
@@ -112,20 +118,22 @@ extension CheckState {
         }
         let fields = index.fields[event.name] ?? [:]
         var ok = true
-        var g = GroundingScope(names: [event.name: event.name], subject: event.name)
+        let grounding = !tags.isEmpty || options.requireTags
+        var g = GroundingScope(names: grounding ? [event.name: event.name] : [:], subject: event.name)
         var checkedPredicates: [(Field, CheckedTest)] = []
         var tests: [ColumnTest] = []
 
-        func field(_ ident: Ident) -> Field? {
+        func field(_ ident: Ident) -> Column? {
             guard let f = fields[ident.name] else {
                 let hint = Self.didYouMean(ident.name, index.fieldNames(of: event))
                     ?? (index.facets[ident.name] != nil ? "\"\(ident.name)\" is a facet of the \(index.catalog.entity.name); test it outside has" : nil)
                 error(CheckCode.unknownField, "event \"\(event.name)\" has no field \"\(ident.name)\"", at: ident.span, help: hint)
                 return nil
             }
-            let label = "\(event.name).\(f.name)"
-            g.names[f.name] = label
-            g.names[label] = label
+            if grounding {
+                g.names[f.attribute.name] = f.label
+                g.names[f.label] = f.label
+            }
             return f
         }
 
@@ -140,19 +148,18 @@ extension CheckState {
                 }
                 name = member
             }
-            guard let f = field(name) else { ok = false; continue }
-            let column = Column(attribute: f, label: "\(event.name).\(f.name)")
-            g.add(p, column: column)
+            guard let column = field(name) else { ok = false; continue }
+            if grounding { g.add(p, column: column) }
             if options.requireTags { g.required.append((column.label, "field", p.facet.span)) }
             guard let test = checkTest(p, column: column) else { ok = false; continue }
-            checkedPredicates.append((f, test))
-            tests.append(ColumnTest(column: column, test: test, span: p.span))
+            checkedPredicates.append((column.attribute, test))
+            if h.predicates.count > 1 { tests.append(ColumnTest(column: column, test: test, span: p.span)) }
         }
         reportNeverHolds(tests)
 
         var window: CheckedWindow?
         if let w = h.window {
-            g.add(window: w)
+            if grounding { g.add(window: w) }
             if let cw = checkWindow(w, timeType: event.timeType) { window = cw } else { ok = false }
         }
 
@@ -161,17 +168,17 @@ extension CheckState {
             var aggField: Field?
             if let ident = a.function.field {
                 if let f = field(ident) {
-                    aggField = f
-                    if options.requireTags { g.required.append(("\(event.name).\(f.name)", "field", ident.span)) }
+                    aggField = f.attribute
+                    if options.requireTags { g.required.append((f.label, "field", ident.span)) }
                 } else {
                     ok = false
                 }
             }
-            g.add(aggregate: a, subject: aggField.map { "\(event.name).\($0.name)" } ?? "\(event.name).count")
+            if grounding { g.add(aggregate: a, subject: aggField.map { "\(event.name).\($0.name)" } ?? "\(event.name).count") }
             if let checked = checkAggregate(a, field: aggField, event: event) { aggregate = checked } else { ok = false }
         }
         if options.requireTags, g.required.isEmpty { g.required.append((event.name, "event", h.event.span)) }
-        checkTags(tags, scope: g)
+        if grounding { checkTags(tags, scope: g) }
         guard ok else { return nil }
         return .event(CheckedEventCondition(event: event, predicates: checkedPredicates, window: window, aggregate: aggregate))
     }

@@ -75,7 +75,7 @@ extension CheckState {
         }
         switch (a.type, lit.value) {
         case (.string, .string(let s)):
-            if let values = a.values, index.valueOrdinals[column.label]?[s] == nil {
+            if let values = a.values, column.ordinals?[s] == nil {
                 error(CheckCode.notAValue, "\(lit) is not a value of \(column.label)", at: lit.span,
                       help: Self.didYouMean(s, values) ?? Self.valuesHelp(values))
                 return nil
@@ -135,7 +135,7 @@ extension CheckState {
         case .decimal(let d): return ExactDecimal(d)
         case .date(let d): return ExactDecimal(Int64(d.daysSinceEpoch))
         case .string(let s):
-            guard column.attribute.ordered, let i = index.valueOrdinals[column.label]?[s] else { return nil }
+            guard column.attribute.ordered, let i = column.ordinals?[s] else { return nil }
             return ExactDecimal(Int64(i))
         case .bool: return nil
         }

@@ -108,13 +108,8 @@ final class CheckState {
             case .include: kind = "include block"
             case .exclude: kind = "exclude block"
             }
-            if let first = seen[kind] {
-                error(CheckCode.duplicateItem, "segment \"\(seg.name.name)\" has a second \(kind)", at: item.span,
-                      help: "a segment holds at most one description, as_of, include and exclude",
-                      notes: [.init(span: first, message: "first \(kind) here")])
-                ok = false
-                continue
-            }
+            // The parser reports a second description/as_of/include/exclude; the first one counts.
+            if seen[kind] != nil { continue }
             seen[kind] = item.span
             switch item {
             case .include(let block, _):

@@ -12,7 +12,6 @@ public enum CheckCode {
     public static let eventFieldOutsideHas = "E0207"
     public static let wrongQualifier = "E0208"
     public static let eventAsFacet = "E0209"
-    public static let duplicateItem = "E0210"
 
     public static let operatorType = "E0301"
     public static let literalType = "E0302"
@@ -54,7 +53,6 @@ public enum CheckCode {
         .init(eventFieldOutsideHas, "`event.field` tested outside `has` (use `has event where field …`)"),
         .init(wrongQualifier, "a qualified name whose first part is not this condition's event, or a facet with a member"),
         .init(eventAsFacet, "an event name used as a facet (use `has event`)"),
-        .init(duplicateItem, "a segment holds a second description, as_of, include or exclude"),
         .init(operatorType, "the operator does not fit the type (ordering on an unordered string, contains on a number, …)"),
         .init(literalType, "the literal's type does not fit the facet or field"),
         .init(decimalForInt, "a decimal literal for an int facet or field"),

@@ -111,7 +111,7 @@ extension CheckState {
                 if kind == .retrieved {
                     retrievedValues.append(lit.value)
                     guard case .string(let s) = lit.value, let e = enumerated, let column = e.column,
-                          index.valueOrdinals[column.label]?[s] != nil else {
+                          column.ordinals?[s] != nil else {
                         let owner = found.first?.column?.label ?? found.first?.label ?? scope.subject
                         let why = enumerated == nil ? "\(owner) has no catalog values" : "it is not a catalog value of \(owner)"
                         error(CheckCode.retrievedNotAValue, "\(lit) is tagged RETRIEVED, but \(why)", at: lit.span,

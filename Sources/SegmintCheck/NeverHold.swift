@@ -66,26 +66,43 @@ extension CheckState {
     /// Warns (W0301) when the tests on one column, all required together, admit no value.
     func reportNeverHolds(_ tests: [ColumnTest]) {
         guard tests.count > 1 else { return }
-        var byColumn: [String: [ColumnTest]] = [:]
-        var order: [String] = []
-        for t in tests {
-            if byColumn[t.column.label] == nil { order.append(t.column.label) }
-            byColumn[t.column.label, default: []].append(t)
-        }
-        for label in order {
-            guard let group = byColumn[label], group.count > 1 else { continue }
-            let column = group[0].column
+        for group in groupsByColumn(tests) {
+            let column = group[0].column, label = column.label
             var d = Demands()
-            for (i, t) in group.enumerated() {
+            for (j, t) in group.enumerated() {
                 apply(t.test, column: column, to: &d)
                 if d.unsatisfiable(type: column.attribute.type) {
-                    let notes = group[..<i].map { Diagnostic.Note(span: $0.span, message: "contradicts this condition on \(label)") }
+                    let notes = group[..<j].map { Diagnostic.Note(span: $0.span, message: "contradicts this condition on \(label)") }
                     warning(CheckCode.neverHolds, "conditions on \(label) can never hold together", at: t.span,
-                            help: "no value of \(label) satisfies all of them; did you mean any { … }?", notes: Array(notes))
+                            help: "no value of \(label) satisfies all of them; did you mean any { … }?", notes: notes)
                     break
                 }
             }
         }
+    }
+
+    /// Tests of each column that is tested more than once, in first-use order. Columns are
+    /// shared objects, so grouping is by identity: a quadratic scan for the usual handful of
+    /// conditions (no allocation when no column repeats), a dictionary for large blocks.
+    private func groupsByColumn(_ tests: [ColumnTest]) -> [[ColumnTest]] {
+        if tests.count <= 16 {
+            var groups: [[ColumnTest]] = []
+            var done: [ObjectIdentifier] = []
+            for (i, first) in tests.enumerated() {
+                let id = ObjectIdentifier(first.column)
+                guard !done.contains(id), tests[(i + 1)...].contains(where: { $0.column === first.column }) else { continue }
+                done.append(id)
+                groups.append(tests[i...].filter { $0.column === first.column })
+            }
+            return groups
+        }
+        var byColumn: [ObjectIdentifier: Int] = [:]
+        var groups: [[ColumnTest]] = []
+        for t in tests {
+            let id = ObjectIdentifier(t.column)
+            if let g = byColumn[id] { groups[g].append(t) } else { byColumn[id] = groups.count; groups.append([t]) }
+        }
+        return groups.filter { $0.count > 1 }
     }
 
     /// Discrete domains let `x > 5` become `x >= 6`, so `x > 5 and x < 6` is caught for ints.

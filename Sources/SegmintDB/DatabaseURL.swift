@@ -27,7 +27,7 @@ public enum DatabaseTarget: Sendable, Equatable {
 public enum DatabaseURL {
     public static func parse(_ text: String) throws -> DatabaseTarget {
         let url = text.trimmingSpaces
-        guard !url.isEmpty else { throw DatabaseError(.badURL, "empty database URL; give a file path, sqlite:PATH or postgres://host:port/db") }
+        guard !url.isEmpty else { throw DatabaseError(.badURL, "empty database URL") }
         if url.contains("\0") { throw DatabaseError(.badURL, "database URL contains a NUL byte") }
         for prefix in ["sqlite://", "sqlite:"] where url.hasPrefix(prefix) {
             let path = String(url.dropFirst(prefix.count))
@@ -37,11 +37,14 @@ public enum DatabaseURL {
         for prefix in ["postgres://", "postgresql://"] where url.hasPrefix(prefix) {
             return try parsePostgres(url, rest: Substring(url.dropFirst(prefix.count)))
         }
+        for prefix in ["postgres:", "postgresql:"] where url.hasPrefix(prefix) {
+            throw DatabaseError(.badURL, "bad PostgreSQL URL \"\(url)\": write postgres://host:port/database")
+        }
         if let colon = url.firstIndex(of: ":"), url[..<colon].count >= 2,
            url[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
            url[colon...].hasPrefix("://") {
             let scheme = url[..<colon]
-            throw DatabaseError(.badURL, "unsupported database URL scheme \"\(scheme)\"; use a file path, sqlite:PATH or postgres://host:port/db")
+            throw DatabaseError(.badURL, "unsupported database URL scheme \"\(scheme)\"")
         }
         return .sqlite(path: url)
     }

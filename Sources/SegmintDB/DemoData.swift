@@ -58,7 +58,11 @@ public enum DemoData {
         let tmp = path + ".tmp-\(getpid())"
         unlink(tmp)
         do {
-            let db = try SQLiteDatabase(path: tmp)
+            let db: SQLiteDatabase
+            do { db = try SQLiteDatabase(path: tmp) } catch let e as DatabaseError {
+                // Name the target, not the temporary file the user never asked for.
+                throw DatabaseError(.io, "cannot write SQLite database \(path): " + SQLText.replacing("cannot open SQLite database \(tmp): ", with: "", in: e.message))
+            }
             // Safe to skip the journal: a crash leaves only the temporary file, never the target.
             try db.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536")
             let summary = try db.transaction { try populate(db, catalog: catalog, options: options) }

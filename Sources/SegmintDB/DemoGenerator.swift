@@ -65,28 +65,30 @@ struct DemoGenerator {
 
     /// Writes every row of one event table; returns the row count.
     mutating func writeEvents(_ e: Event, stream: UInt64, columns: [DemoSchema.Column], into ins: BulkInserter) throws -> Int {
-        let plans = columns.dropFirst().map { c -> (DemoSchema.Column, Field?) in (c, e.fields.first { $0.column == c.name }) }
-        let choosers = plans.map { _, f in f?.values.map { DemoVocabulary.chooser(name: f?.name ?? "", values: $0) } }
+        // Column 0 is the key; the time column is marked by `isTime`.
+        let plans = columns.dropFirst().map { c in ColumnPlan(c, attribute: c.name == e.time ? nil : e.fields.first { $0.column == c.name }) }
+        let isTime = columns.dropFirst().map { $0.name == e.time }
         let isPurchase = e.name == purchaseEvent
+        let kind = EventKind(e.name, purchase: purchaseEvent)
         var rows = 0
         var row: [SQLValue] = []
         row.reserveCapacity(columns.count)
         for i in 0..<options.customers {
             var r = DemoRandom(seed: options.seed, index: i, stream: stream &* 7919)
             let sk = skeletons[i]
-            let n = eventCount(e, skeleton: sk, &r)
+            let n = eventCount(kind, skeleton: sk, &r)
             for _ in 0..<n {
-                let (day, seconds) = eventTime(e, skeleton: sk, &r)
+                let (day, seconds) = eventTime(kind, skeleton: sk, &r)
                 var facts = EventFacts()
                 row.removeAll(keepingCapacity: true)
                 row.append(.int(Int64(i + 1)))
-                for (k, (col, field)) in plans.enumerated() {
-                    if col.name == e.time {
+                for k in 0..<plans.count {
+                    if isTime[k] {
                         row.append(.text(e.timeType == .date ? time.date(day) : time.timestamp(day, seconds)))
                         continue
                     }
-                    var v = field.map { eventValue($0, event: e, skeleton: sk, chooser: choosers[k], facts: &facts, &r) } ?? .null
-                    if v == .null && !col.nullable { v = genericValue(col.type, chooser: choosers[k], &r) }
+                    var v = eventValue(plans[k], skeleton: sk, facts: &facts, &r)
+                    if v == .null && !plans[k].nullable { v = genericValue(plans[k].type, chooser: plans[k].chooser, &r) }
                     row.append(v)
                 }
                 try ins.append(row)
@@ -100,25 +102,36 @@ struct DemoGenerator {
         return rows
     }
 
-    private func eventCount(_ e: Event, skeleton sk: Skeleton, _ r: inout DemoRandom) -> Int {
-        switch e.name {
-        case purchaseEvent: return sk.orders
-        case "email_click":
+    /// Event types with their own volume and timing; others get a generic pattern.
+    enum EventKind {
+        case purchase, emailClick, supportTicket, other
+        init(_ name: String, purchase: String?) {
+            if name == purchase { self = .purchase }
+            else if name == "email_click" { self = .emailClick }
+            else if name == "support_ticket" { self = .supportTicket }
+            else { self = .other }
+        }
+    }
+
+    private func eventCount(_ kind: EventKind, skeleton sk: Skeleton, _ r: inout DemoRandom) -> Int {
+        switch kind {
+        case .purchase: return sk.orders
+        case .emailClick:
             guard !r.chance(0.35) else { return 0 }
             return min(60, 1 + Int(r.pareto(xm: 1, alpha: 1.6) * 2.5))
-        case "support_ticket":
+        case .supportTicket:
             guard !r.chance(0.72) else { return 0 }
             return min(8, 1 + Int(-log(1 - r.unit()) / 0.9))
-        default:
+        case .other:
             return r.chance(0.3) ? 0 : r.int(1, 5)
         }
     }
 
     /// A day within the customer's active life (email clicks: the last two years, any activity).
-    private func eventTime(_ e: Event, skeleton sk: Skeleton, _ r: inout DemoRandom) -> (Int, Int) {
+    private func eventTime(_ kind: EventKind, skeleton sk: Skeleton, _ r: inout DemoRandom) -> (Int, Int) {
         var lo = sk.signupDay, hi = sk.activeUntil
-        if e.name == "email_click" { lo = max(sk.signupDay, asOfDay - 730); hi = asOfDay }
-        if e.name == "support_ticket" { hi = min(asOfDay, sk.activeUntil + 60) }
+        if kind == .emailClick { lo = max(sk.signupDay, asOfDay - 730); hi = asOfDay }
+        if kind == .supportTicket { hi = min(asOfDay, sk.activeUntil + 60) }
         let day = r.int(lo, max(lo, hi))
         // Daytime-heavy clock: most events between 08:00 and 22:00.
         let seconds = r.chance(0.85) ? r.int(8 * 3600, 22 * 3600 - 1) : r.int(0, 86399)
@@ -127,43 +140,42 @@ struct DemoGenerator {
 
     struct EventFacts { var amountCents: Int?; var channel: String? }
 
-    private func eventValue(_ f: Field, event e: Event, skeleton sk: Skeleton, chooser: Weighted<String>?,
-                            facts: inout EventFacts, _ r: inout DemoRandom) -> SQLValue {
-        switch (f.name, f.type) {
-        case ("amount", .decimal):
+    private func eventValue(_ plan: ColumnPlan, skeleton sk: Skeleton, facts: inout EventFacts, _ r: inout DemoRandom) -> SQLValue {
+        guard plan.name != nil else { return .null }
+        switch plan.known {
+        case .amount?:
             guard !r.chance(0.02) else { return .null }
             let cents = max(99, min(2_000_000, Int(r.logNormal(mu: 3.9, sigma: 0.85) * 100)))
             facts.amountCents = cents
             return .real(Double(cents) / 100)
-        case ("channel", .string):
+        case .channel?:
             guard !r.chance(0.01) else { return .null }
-            let values = f.values ?? []
+            let values = plan.values ?? []
             let c = r.chance(0.6) && (values.isEmpty || values.contains(sk.preferredChannel))
-                ? sk.preferredChannel : (chooser?.draw(&r) ?? sk.preferredChannel)
+                ? sk.preferredChannel : (plan.chooser?.draw(&r) ?? sk.preferredChannel)
             facts.channel = c
             return .text(c)
-        case ("item_count", .int):
+        case .item_count?:
             return r.chance(0.02) ? .null : .int(Int64(min(30, 1 + Int(-log(1 - r.unit()) / 0.5))))
-        case ("discount_code", .string) where f.values == nil:
+        case .discount_code? where plan.values == nil:
             return r.chance(0.72) ? .null : .text(DemoVocabulary.discountCodes.draw(&r) ?? "SAVE10")
-        case ("is_gift", .bool):
+        case .is_gift?:
             return r.chance(0.05) ? .null : .int(r.chance(0.08) ? 1 : 0)
-        case ("store_id", .int):
+        case .store_id?:
             return facts.channel == "store" ? .int(Int64(r.int(1, 250))) : .null
-        case ("campaign", .string) where f.values == nil:
+        case .campaign? where plan.values == nil:
             return r.chance(0.03) ? .null : .text(DemoVocabulary.campaigns.draw(&r) ?? "weekly_digest")
-        case ("satisfaction", .int):
+        case .satisfaction?:
             return r.chance(0.3) ? .null : .int(Int64([1, 2, 3, 4, 4, 5, 5, 5][r.int(0, 7)]))
         default:
-            return r.chance(nullShare(f.name)) ? .null : genericValue(f.type, chooser: chooser, &r)
+            return r.chance(plan.nullShare) ? .null : genericValue(plan.type, chooser: plan.chooser, &r)
         }
     }
 
     // MARK: - Customers
 
     mutating func writeCustomers(columns: [DemoSchema.Column], into ins: BulkInserter) throws {
-        let facets = columns.dropFirst().map { c in catalog.facets.first { $0.column == c.name } }
-        let choosers = facets.map { f in f?.values.map { DemoVocabulary.chooser(name: f?.name ?? "", values: $0) } }
+        let plans = columns.dropFirst().map { c in ColumnPlan(c, attribute: catalog.facets.first { $0.column == c.name }) }
         var row: [SQLValue] = []
         row.reserveCapacity(columns.count)
         for i in 0..<options.customers {
@@ -171,12 +183,13 @@ struct DemoGenerator {
             var c = CustomerFacts(skeleton: skeletons[i], totals: totals[i], asOfDay: asOfDay, rng: &r)
             row.removeAll(keepingCapacity: true)
             row.append(.int(Int64(i + 1)))
-            for (k, col) in columns.dropFirst().enumerated() {
+            for plan in plans {
                 var v: SQLValue = .null
-                if let f = facets[k] {
-                    v = c.value(for: f, chooser: choosers[k], time: &time, &r) ?? (r.chance(nullShare(f.name)) ? .null : genericValue(f.type, chooser: choosers[k], &r))
+                if plan.name != nil {
+                    v = plan.known.flatMap { c.value($0, plan: plan, time: &time, &r) }
+                        ?? (r.chance(plan.nullShare) ? .null : genericValue(plan.type, chooser: plan.chooser, &r))
                 }
-                if v == .null && !col.nullable { v = genericValue(col.type, chooser: choosers[k], &r) }
+                if v == .null && !plan.nullable { v = genericValue(plan.type, chooser: plan.chooser, &r) }
                 row.append(v)
             }
             try ins.append(row)
@@ -184,19 +197,6 @@ struct DemoGenerator {
     }
 
     // MARK: - Generic values
-
-    /// NULL share for columns without a specific rule: most facets are sometimes unknown.
-    func nullShare(_ name: String) -> Double {
-        switch name {
-        case "gender": return 0.06
-        case "income_band": return 0.12
-        case "preferred_channel": return 0.08
-        case "acquisition_source": return 0.07
-        case "category", "topic", "link_type": return 0.01
-        case "severity": return 0.05
-        default: return 0.08
-        }
-    }
 
     /// A plausible value by type (enumerated: a weighted pick from the catalog's values).
     func genericValue(_ type: ValueType, chooser: Weighted<String>?, _ r: inout DemoRandom) -> SQLValue {

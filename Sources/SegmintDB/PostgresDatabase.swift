@@ -133,9 +133,11 @@ public final class PostgresDatabase: Database {
         throw DatabaseError(.sql, "PostgreSQL error" + (state.isEmpty ? "" : " \(state)") + ": \(text)")
     }
 
+    /// libpq text on one line (its messages span lines: "…failed: Connection refused\n\tIs the server running…").
     static func text(_ p: UnsafePointer<CChar>?) -> String {
         guard let p else { return "" }
-        return String(cString: p).trimmingSpaces
+        return String(cString: p).split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == "\r" })
+            .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     static func text(_ p: UnsafeMutablePointer<CChar>?) -> String { text(p.map { UnsafePointer($0) }) }

@@ -119,14 +119,15 @@ public final class SQLiteDatabase: Database {
     }
 
     /// Binds `$n` / `?n` placeholders by number (a bare `?` takes the next position).
-    fileprivate func bind(_ values: [SQLValue], to stmt: OpaquePointer) throws {
+    /// `positional`: the statement uses `?1…?n` in order (bulk inserts), so no name lookup.
+    fileprivate func bind(_ values: [SQLValue], to stmt: OpaquePointer, positional: Bool = false) throws {
         let expected = Int(sqlite3_bind_parameter_count(stmt))
         guard values.count == expected else {
             throw DatabaseError(.sql, "the statement has \(expected) parameter(s) but \(values.count) value(s) were given")
         }
         for (i, v) in values.enumerated() {
             let n = i + 1
-            let named = sqlite3_bind_parameter_index(stmt, "$\(n)")
+            let named = positional ? 0 : sqlite3_bind_parameter_index(stmt, "$\(n)")
             let idx = named > 0 ? named : Int32(n)
             let rc: Int32
             switch v {
@@ -135,8 +136,8 @@ public final class SQLiteDatabase: Database {
             case .real(let x): rc = sqlite3_bind_double(stmt, idx, x)
             case .text(let s):
                 // Explicit byte length: NUL bytes inside the text are kept.
-                let bytes = Array(s.utf8)
-                rc = bytes.withUnsafeBufferPointer { b in
+                var text = s
+                rc = text.withUTF8 { b in
                     b.withMemoryRebound(to: CChar.self) { c -> Int32 in
                         guard let p = c.baseAddress else { return sqlite3_bind_text(stmt, idx, "", 0, segmint_sqlite_transient()) }
                         return sqlite3_bind_text(stmt, idx, p, Int32(c.count), segmint_sqlite_transient())
@@ -185,7 +186,7 @@ final class SQLiteInserter: BulkInserter {
     func append(_ row: [SQLValue]) throws {
         guard let stmt else { throw DatabaseError(.sql, "bulk insert already finished") }
         guard row.count == width else { throw DatabaseError(.sql, "bulk insert row has \(row.count) values, expected \(width)") }
-        try db.bind(row, to: stmt)
+        try db.bind(row, to: stmt, positional: true)
         let rc = sqlite3_step(stmt)
         sqlite3_reset(stmt)
         guard rc == SQLITE_DONE else { throw db.error(rc) }

@@ -1,5 +1,8 @@
 import SegmintCore
 import SegmintCheck
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `segmint check FILE... --catalog PATH [--strict] [--format human|json]`.
 ///
@@ -24,8 +27,14 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
     if format == "json" {
         return CommandOutput(exitCode: run.exitCode, stdout: renderer.json(run.diagnostics))
     }
+    var clock = StageClock()
     var err = renderer.human(run.diagnostics)
+    clock.lap("render")
     let summary = FrontEnd.summary(run.diagnostics)
     if !summary.isEmpty { err += summary + "\n" }
+    if getenv("SEGMINT_TIMINGS") != nil {
+        // Benchmark aid: where the time of one `check` goes, stage by stage.
+        err += "timings: " + (run.timings + clock.laps).map { "\($0.stage) \(Int($0.seconds * 1000)) ms" }.joined(separator: ", ") + "\n"
+    }
     return CommandOutput(exitCode: run.exitCode, stderr: err)
 }

@@ -2,6 +2,9 @@ import SegmintCore
 import SegmintSyntax
 import SegmintCatalog
 import SegmintCheck
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Everything the front end produced for one command: the sources (for rendering), the parsed
 /// files, the catalog, the checked program, and every diagnostic in one list.
@@ -16,6 +19,8 @@ public struct FrontEndRun: Sendable {
     public var diagnostics: [Diagnostic]
     /// A file or the catalog could not be read at all (missing, a directory).
     public var ioFailure: Bool
+    /// Seconds spent in each stage (read, parse, catalog, check, sort), for benchmarks.
+    public var timings: [(stage: String, seconds: Double)] = []
 
     /// The checked program when everything is valid.
     public var program: CheckedProgram? { diagnostics.hasErrors ? nil : check?.program }
@@ -95,8 +100,10 @@ public enum FrontEnd {
     /// Reads, parses and checks `paths` against the catalog at `catalogPath`.
     public static func run(paths: [String], catalogPath: String, options: CheckOptions = CheckOptions(),
                            base: String? = nil) -> FrontEndRun {
+        var clock = StageClock()
         let sources = SourceMap()
         let read = readSources(paths, into: sources, base: base)
+        clock.lap("read")
         var diagnostics = read.diagnostics
         var parsed: [SegFile] = []
         parsed.reserveCapacity(read.files.count)
@@ -105,21 +112,21 @@ public enum FrontEnd {
             parsed.append(r.file)
             diagnostics += r.diagnostics
         }
-        let loaded = CatalogLoader.load(path: resolve(catalogPath, base: base), sources: sources)
-        diagnostics += loaded.diagnostics.map { d in
-            // Show the catalog path as the user wrote it.
-            var d = d
-            if d.location != nil { d.location?.file = catalogPath }
-            return d
-        }
+        clock.lap("parse")
+        let loaded = CatalogLoader.load(path: resolve(catalogPath, base: base), displayPath: catalogPath, sources: sources)
+        diagnostics += loaded.diagnostics
+        clock.lap("catalog")
         var check: CheckResult?
         if let catalog = loaded.catalog {
             let result = Checker.check(files: parsed, catalog: catalog, options: options)
             diagnostics += result.diagnostics
             check = result
         }
+        clock.lap("check")
+        let sorted = diagnostics.sortedForOutput()
+        clock.lap("sort")
         return FrontEndRun(sources: sources, files: parsed, catalog: loaded.catalog, check: check,
-                           diagnostics: diagnostics.sortedForOutput(), ioFailure: read.ioFailure || loaded.isIOFailure)
+                           diagnostics: sorted, ioFailure: read.ioFailure || loaded.isIOFailure, timings: clock.laps)
     }
 
     /// `2 errors, 1 warning` (empty when there is nothing to report).
@@ -130,5 +137,23 @@ public enum FrontEnd {
         if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         return parts.joined(separator: ", ")
+    }
+}
+
+/// Monotonic stage timer for `SEGMINT_TIMINGS=1`.
+struct StageClock {
+    var last = StageClock.now()
+    var laps: [(stage: String, seconds: Double)] = []
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    mutating func lap(_ stage: String) {
+        let t = StageClock.now()
+        laps.append((stage, t - last))
+        last = t
     }
 }

@@ -11,32 +11,51 @@ private final class CurlSink {
     var headerLines: [String] = []
     var overflow = false
     let maxBody: Int
-    init(maxBody: Int) { self.maxBody = maxBody }
+    let cancel: CancelFlag
+    init(maxBody: Int, cancel: CancelFlag) { self.maxBody = maxBody; self.cancel = cancel }
+}
+
+/// Set from the cancelling task, read by curl's progress callback on the transfer thread.
+final class CancelFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }
 
 /// HTTP over libcurl's easy interface: one handle per request (handles are not shared between
-/// threads), run on a Dispatch queue so the blocking `curl_easy_perform` never occupies a thread
-/// of Swift's cooperative pool while stages run in parallel.
+/// threads), each transfer on its own thread. The blocking `curl_easy_perform` thus never
+/// occupies a thread of Swift's cooperative pool, and parallel stages are not capped by a
+/// Dispatch pool sized to the core count (on Linux a concurrent queue ran only 2 at a time here).
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// Bodies larger than this are refused; no chat completion comes near it.
     public let maxResponseBytes: Int
-    private let queue = DispatchQueue(label: "segmint.llm.curl", qos: .userInitiated, attributes: .concurrent)
 
     public init(maxResponseBytes: Int = 32 << 20) {
         self.maxResponseBytes = maxResponseBytes
         _ = curlGlobalInit
     }
 
+    /// Sends on a new thread. Cancelling the calling task aborts the transfer (curl checks
+    /// at least once a second) and throws `CancellationError`.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        try await withCheckedThrowingContinuation { (cont: CheckedContinuation<HTTPResponse, Error>) in
-            queue.async {
-                cont.resume(with: Result { try self.perform(request) })
+        let cancel = CancelFlag()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (cont: CheckedContinuation<HTTPResponse, Error>) in
+                let thread = Thread {
+                    cont.resume(with: Result { try self.perform(request, cancel: cancel) })
+                }
+                thread.name = "segmint-curl"
+                thread.start()
             }
+        } onCancel: {
+            cancel.set()
         }
     }
 
     /// The blocking transfer.
-    func perform(_ request: HTTPRequest) throws -> HTTPResponse {
+    func perform(_ request: HTTPRequest, cancel: CancelFlag = CancelFlag()) throws -> HTTPResponse {
+        if cancel.isSet { throw CancellationError() }
         guard request.url.hasPrefix("http://") || request.url.hasPrefix("https://") else {
             throw TransportError(.invalidRequest, "unsupported URL \(request.url) (only http and https)")
         }
@@ -45,7 +64,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         }
         defer { curl_easy_cleanup(handle) }
 
-        let sink = CurlSink(maxBody: maxResponseBytes)
+        let sink = CurlSink(maxBody: maxResponseBytes, cancel: cancel)
         let sinkRef = Unmanaged.passRetained(sink)
         defer { sinkRef.release() }
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -93,9 +112,16 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             return n
         })
         segmint_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, sinkRef.toOpaque())
+        segmint_curl_setopt_long(handle, CURLOPT_NOPROGRESS, 0)
+        segmint_curl_setopt_xferinfo_function(handle, { user, _, _, _, _ in
+            guard let user else { return 0 }
+            return Unmanaged<CurlSink>.fromOpaque(user).takeUnretainedValue().cancel.isSet ? 1 : 0
+        })
+        segmint_curl_setopt_pointer(handle, CURLOPT_XFERINFODATA, sinkRef.toOpaque())
 
         let code = curl_easy_perform(handle)
         if code != CURLE_OK {
+            if code == CURLE_ABORTED_BY_CALLBACK { throw CancellationError() }
             if sink.overflow {
                 throw TransportError(.connection, "response body larger than \(maxResponseBytes) bytes")
             }

@@ -36,6 +36,8 @@ extension HTTPLLMProvider {
             case .connection: throw LLMError(.connectionFailed, redactor.clean(e.message), provider: name)
             case .invalidRequest: throw LLMError(.badRequest, redactor.clean(e.message), provider: name)
             }
+        } catch is CancellationError {
+            throw CancellationError()
         } catch {
             throw LLMError(.connectionFailed, redactor.clean("\(error)"), provider: name)
         }

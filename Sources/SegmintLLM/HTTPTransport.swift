@@ -1,10 +1,16 @@
 import Foundation
 
 /// One HTTP header; a list rather than a dictionary keeps the order the provider built.
-public struct HTTPHeader: Sendable, Equatable {
+/// Credentials headers print their value as `<redacted>` (a logged request must not leak a key).
+public struct HTTPHeader: Sendable, Equatable, CustomStringConvertible, CustomReflectable {
     public var name: String
     public var value: String
     public init(_ name: String, _ value: String) { self.name = name; self.value = value }
+
+    static let credentialNames: Set<String> = ["authorization", "api-key", "x-api-key", "proxy-authorization"]
+    var printableValue: String { Self.credentialNames.contains(name.lowercased()) ? "<redacted>" : value }
+    public var description: String { "\(name): \(printableValue)" }
+    public var customMirror: Mirror { Mirror(self, children: ["name": name, "value": printableValue]) }
 }
 
 /// A POST to send: providers build these, transports send them.

@@ -86,7 +86,6 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
             }
         }
         if Self.now() >= deadline { throw deadlineError(failures, elapsed: Self.now() - start) }
-        if failures.count == 1, let only = failures.first { throw only }
         let byProvider = lastFailurePerProvider(failures)
         if byProvider.count == 1, let only = byProvider.first { throw only }
         throw LLMError(.allProvidersFailed, byProvider.map(\.description).joined(separator: "; "))
@@ -97,15 +96,22 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
         return LLMError(.deadlineExceeded, String(format: "no answer within %.1f s%@", elapsed, last))
     }
 
-    /// The last error of each provider, in the order providers were tried.
+    /// The last error of each provider, in the order providers were tried, noting how many
+    /// attempts it got when it was retried.
     private func lastFailurePerProvider(_ failures: [LLMError]) -> [LLMError] {
         var order: [String] = []
         var last: [String: LLMError] = [:]
+        var attempts: [String: Int] = [:]
         for f in failures {
             if last[f.provider] == nil { order.append(f.provider) }
             last[f.provider] = f
+            attempts[f.provider, default: 0] += 1
         }
-        return order.compactMap { last[$0] }
+        return order.compactMap { name in
+            guard var e = last[name] else { return nil }
+            if let n = attempts[name], n > 1 { e.detail += " (after \(n) attempts)" }
+            return e
+        }
     }
 
     private func traceAttempt(_ provider: String, _ model: String, _ stage: String, _ attempt: Int, _ t0: Double,

@@ -66,12 +66,14 @@ struct Lowering {
 
     // MARK: Tests on one column
 
+    /// `inFilter`: the test sits directly in an event join's WHERE, which already drops rows
+    /// where it is NULL and never negates it, so no guard is needed there.
     private mutating func lower(_ test: CheckedTest, on col: ColumnRef, attribute a: Attribute,
-                                asOf: CivilDate?, in s: CheckedSegment) -> Predicate {
+                                asOf: CivilDate?, in s: CheckedSegment, inFilter: Bool = false) -> Predicate {
         let lhs = Scalar.column(col)
         // `x is missing` is the only test that is true on NULL; every other one is false there.
         func guarded(_ p: Predicate) -> Predicate {
-            a.nullable ? and([.isNull(lhs, negated: true), p]) : p
+            a.nullable && !inFilter ? and([.isNull(lhs, negated: true), p]) : p
         }
         switch test {
         case .isMissing(let negated):
@@ -184,13 +186,13 @@ struct Lowering {
         var filters: [Predicate] = []
         for (field, test) in c.predicates {
             let col = ColumnRef(alias: Alias.event, column: field.column, type: ValueTypeTag(field.type))
-            filters.append(lower(test, on: col, attribute: field, asOf: asOf, in: s))
+            filters.append(lower(test, on: col, attribute: field, asOf: asOf, in: s, inFilter: true))
         }
         if let w = c.window {
             let timeType: ValueTypeTag = ev.timeType == .date ? .date : .timestamp
             let col = ColumnRef(alias: Alias.event, column: ev.time, type: timeType)
-            // Rows with no time are in no window.
-            filters.append(and([.isNull(.column(col), negated: true), window(w, on: col, asOf: asOf, in: s)]))
+            // Rows with no time are in no window: the WHERE drops them (the bounds compare NULL).
+            filters.append(window(w, on: col, asOf: asOf, in: s))
         }
         let kind: AggregateKind
         let isCount: Bool
@@ -256,6 +258,14 @@ struct Lowering {
             case .and(let inner): out.append(contentsOf: inner)
             default: out.append(p)
             }
+        }
+        // Two tests on one column both carry its `IS NOT NULL` guard: keep the first.
+        var seen: [Predicate] = []
+        out = out.filter { p in
+            guard case .isNull = p else { return true }
+            if seen.contains(p) { return false }
+            seen.append(p)
+            return true
         }
         if out.isEmpty { return .constant(true) }
         return out.count == 1 ? out[0] : .and(out)

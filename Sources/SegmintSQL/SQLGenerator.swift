@@ -61,24 +61,56 @@ struct SQLGenerator {
 
     /// A WHERE condition: top-level conjuncts one per line.
     private func topLevel(_ p: Predicate) throws -> String {
-        guard case .and(let ps) = p else { return try expr(p) }
-        return try ps.map { try expr($0, parenthesize: true) }.joined(separator: "\n  AND ")
+        var out = ""
+        out.reserveCapacity(512)
+        switch p {
+        case .and(let ps): try list(ps, "\n  AND ", into: &out)
+        case .or(let ps): try list(ps, "\n   OR ", into: &out)
+        default: try write(p, into: &out)
+        }
+        return out
     }
 
     func expr(_ p: Predicate, parenthesize: Bool = false) throws -> String {
-        func wrap(_ s: String) -> String { parenthesize ? "(\(s))" : s }
+        var out = ""
+        try write(p, parenthesize: parenthesize, into: &out)
+        return out
+    }
+
+    private func list(_ ps: [Predicate], _ separator: String, into out: inout String) throws {
+        for (i, q) in ps.enumerated() {
+            if i > 0 { out += separator }
+            try write(q, parenthesize: true, into: &out)
+        }
+    }
+
+    /// Appends the predicate to `out` (one buffer for the whole condition: far fewer allocations).
+    private func write(_ p: Predicate, parenthesize: Bool = false, into out: inout String) throws {
         switch p {
-        case .constant(let b): return d.boolean(b)
-        case .and(let ps): return wrap(try ps.map { try expr($0, parenthesize: true) }.joined(separator: " AND "))
-        case .or(let ps): return wrap(try ps.map { try expr($0, parenthesize: true) }.joined(separator: " OR "))
-        case .not(let inner): return "NOT " + (try expr(inner, parenthesize: true))
-        case .compare(let l, let op, let r): return ("\(try scalar(l)) \(op.rawValue) \(try scalar(r))")
+        case .constant(let b): out += d.boolean(b)
+        case .and(let ps), .or(let ps):
+            if parenthesize { out += "(" }
+            let isAnd: Bool
+            if case .and = p { isAnd = true } else { isAnd = false }
+            try list(ps, isAnd ? " AND " : " OR ", into: &out)
+            if parenthesize { out += ")" }
+        case .not(let inner):
+            out += "NOT "
+            try write(inner, parenthesize: true, into: &out)
+        case .compare(let l, let op, let r):
+            out += try scalar(l); out += " "; out += op.rawValue; out += " "; out += try scalar(r)
         case .inList(let l, let items, let negated):
-            let list = try items.map { try scalar($0) }.joined(separator: ", ")
-            return "\(try scalar(l)) \(negated ? "NOT IN" : "IN") (\(list))"
-        case .isNull(let s, let negated): return ("\(try scalar(s)) IS \(negated ? "NOT NULL" : "NULL")")
-        case .contains(let s, let pat): return (d.contains(try scalar(s), try d.string(pat)))
-        case .startsWith(let s, let pat): return (d.startsWith(try scalar(s), try d.string(pat)))
+            out += try scalar(l)
+            out += negated ? " NOT IN (" : " IN ("
+            for (i, x) in items.enumerated() {
+                if i > 0 { out += ", " }
+                out += try scalar(x)
+            }
+            out += ")"
+        case .isNull(let s, let negated):
+            out += try scalar(s); out += negated ? " IS NOT NULL" : " IS NULL"
+        case .contains(let s, let pat): out += d.contains(try scalar(s), try d.string(pat))
+        case .startsWith(let s, let pat): out += d.startsWith(try scalar(s), try d.string(pat))
         }
     }
 

@@ -80,7 +80,10 @@ struct FormatWriter {
 
     static func trimmed(_ text: String) -> String {
         var s = Substring(text)
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        // Trailing blanks (CR included: a stray CR would be stripped only on the next run).
+        while let last = s.unicodeScalars.last, last == " " || last == "\t" || last == "\r" {
+            s = Substring(s.unicodeScalars.dropLast())
+        }
         return String(s)
     }
 

@@ -101,11 +101,9 @@ public struct Lexer {
     }
 
     func keywordKind(_ start: Int, _ length: Int) -> TokenKind? {
-        guard length < Keywords.byLength.count else { return nil }
-        outer: for candidate in Keywords.byLength[length] {
-            for i in 0..<length where candidate.bytes[i] != bytes[start + i] { continue outer }
-            return candidate.kind
-        }
+        guard length >= 2, length < 16 else { return nil }
+        let (lo, hi) = bytes.withUnsafeBufferPointer { Keywords.pack($0, start, length) }
+        for k in Keywords.packedByLength[length] where k.lo == lo && k.hi == hi { return k.kind }
         return nil
     }
 

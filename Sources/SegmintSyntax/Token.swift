@@ -52,13 +52,31 @@ extension Keywords {
         "day", "days", "week", "weeks", "month", "months", "year", "years",
     ]
 
-    /// Keyword byte spellings grouped by length, for allocation-free lookup in the lexer.
-    static let byLength: [[(bytes: [UInt8], kind: TokenKind)]] = {
-        var table = [[(bytes: [UInt8], kind: TokenKind)]](repeating: [], count: 16)
+    /// A keyword's bytes packed little-endian into two words, so the lexer compares a
+    /// candidate name with two integer compares and no allocation.
+    struct Packed: Sendable {
+        let lo: UInt64
+        let hi: UInt64
+        let kind: TokenKind
+    }
+
+    /// Packs up to 16 bytes of `bytes[start..<start+length]`.
+    @inline(__always)
+    static func pack(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> (UInt64, UInt64) {
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        for i in 0..<min(length, 8) { lo |= UInt64(bytes[start + i]) << (8 * UInt64(i)) }
+        if length > 8 { for i in 8..<length { hi |= UInt64(bytes[start + i]) << (8 * UInt64(i - 8)) } }
+        return (lo, hi)
+    }
+
+    /// Keywords by length: `packedByLength[n]` holds the keywords of n bytes (n < 16).
+    static let packedByLength: [[Packed]] = {
+        var table = [[Packed]](repeating: [], count: 16)
         for (i, word) in spelling.enumerated() {
             guard let kind = TokenKind(rawValue: TokenKind.kwSegment.rawValue + UInt8(i)) else { continue }
             let b = Array(word.utf8)
-            table[b.count].append((b, kind))
+            let (lo, hi) = b.withUnsafeBufferPointer { pack($0, 0, b.count) }
+            table[b.count].append(Packed(lo: lo, hi: hi, kind: kind))
         }
         return table
     }()

@@ -60,7 +60,6 @@ public final class FakeLLMServer: @unchecked Sendable {
     private var queue: [Reply] = []
     private var recorded: [Request] = []
     private var stopping = false
-    private var openConnections: Set<Int32> = []
     private let group = DispatchGroup()
 
     public struct StartError: Error, CustomStringConvertible { public let description: String }
@@ -126,11 +125,9 @@ public final class FakeLLMServer: @unchecked Sendable {
             guard poll(&p, 1, 20) > 0 else { continue }
             let client = accept(listenFD, nil, nil)
             guard client >= 0 else { continue }
-            lock.lock(); openConnections.insert(client); lock.unlock()
             group.enter()
             let t = Thread { [self] in
                 serve(client)
-                lock.lock(); openConnections.remove(client); lock.unlock()
                 group.leave()
             }
             t.start()

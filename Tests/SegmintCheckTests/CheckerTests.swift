@@ -131,12 +131,12 @@ final class CheckerNameTests: XCTestCase {
         XCTAssertEqual(r.program?.dependencyOrder(of: "s\(n - 5)").count, 6)
     }
 
-    func testDuplicateItems() {
+    func testSecondItemIsIgnoredBecauseTheParserReportsIt() throws {
         let a = AST()
-        let extra: [SegmentItem] = [.include(Block(conditions: [], span: a.span()), a.span())]
-        let r = check([a.file([a.seg("s", include: [], extra: extra)])])
-        XCTAssertEqual(codes(r), ["E0210"])
-        XCTAssertEqual(r.diagnostics[0].message, "segment \"s\" has a second include block")
+        let extra: [SegmentItem] = [.include(Block(conditions: [a.c("age", .eq, a.s("x"))], span: a.span()), a.span())]
+        let r = check([a.file([a.seg("s", include: [a.c("age", .gt, a.n("3"))], extra: extra)])])
+        XCTAssertEqual(r.diagnostics, [])
+        XCTAssertEqual(r.program?.segments.first?.include?.count, 1)
     }
 
     func testCheckingContinuesAfterErrors() {

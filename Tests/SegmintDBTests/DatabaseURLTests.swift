@@ -27,7 +27,7 @@ final class DatabaseURLTests: XCTestCase {
     }
 
     func testBadURLs() {
-        for bad in ["", "   ", "mysql://localhost/x", "postgres://h:notaport/db", "postgres://h:99999/db", "postgres://[::1/x", "sqlite:", "a\0b"] {
+        for bad in ["", "   ", "mysql://localhost/x", "postgres://h:notaport/db", "postgres://h:99999/db", "postgres://[::1/x", "sqlite:", "a\0b", "postgres:/x/y", "postgresql:db"] {
             XCTAssertThrowsError(try DatabaseURL.parse(bad), bad) { e in
                 XCTAssertEqual((e as? DatabaseError)?.kind, .badURL, bad)
                 XCTAssertFalse((e as? DatabaseError)?.message.isEmpty ?? true)

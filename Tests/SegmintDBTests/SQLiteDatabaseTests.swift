@@ -135,4 +135,23 @@ final class SQLiteDatabaseTests: XCTestCase {
             XCTAssertEqual((e as? DatabaseError)?.kind, .io)
         }
     }
+
+    func testBusyTimeoutWaitsThenFailsClearly() throws {
+        let path = NSTemporaryDirectory() + "segmint-busy-\(UInt32.random(in: 0...UInt32.max)).db"
+        defer { for s in ["", "-journal"] { unlink(path + s) } }
+        let holder = try SQLiteDatabase(path: path)
+        try holder.execute("CREATE TABLE t (x INTEGER)")
+        try holder.execute("BEGIN EXCLUSIVE")
+        let waiter = try SQLiteDatabase(path: path, busyTimeoutMs: 150)
+        let start = DispatchTime.now()
+        XCTAssertThrowsError(try waiter.execute("INSERT INTO t VALUES (1)")) { e in
+            XCTAssertEqual((e as? DatabaseError)?.kind, .sql)
+            XCTAssertTrue((e as? DatabaseError)?.message.contains("locked") == true, "\(e)")
+        }
+        let waitedMs = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        XCTAssertGreaterThanOrEqual(waitedMs, 100, "the busy timeout should make it wait before failing")
+        try holder.execute("COMMIT")
+        try waiter.execute("INSERT INTO t VALUES (1)")
+        XCTAssertEqual(try holder.query("SELECT count(*) FROM t").rows, [["1"]])
+    }
 }

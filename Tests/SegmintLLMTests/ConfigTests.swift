@@ -199,3 +199,16 @@ extension ConfigTests {
         }
     }
 }
+
+extension SHA256Tests {
+    func testIncrementalUpdatesMatchOneShot() {
+        let data = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let oneShot = SHA256.hex(data)
+        for chunk in [1, 3, 63, 64, 65, 200] {
+            var h = SHA256()
+            var i = 0
+            while i < data.count { h.update(data[i..<min(i + chunk, data.count)]); i += chunk }
+            XCTAssertEqual(h.finalize().map { String(format: "%02x", $0) }.joined(), oneShot, "chunk \(chunk)")
+        }
+    }
+}

@@ -87,3 +87,48 @@ final class PingTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("FAILED") && r.stdout.contains("connection failed"), r.stdout)
     }
 }
+
+/// The `segmint llm ping` executable end to end (argument parsing, driver, exit code), when the
+/// build placed it beside the test bundle.
+final class PingCommandTests: XCTestCase {
+    func segmintBinary() throws -> String {
+        let bundle = try XCTUnwrap(ProcessInfo.processInfo.arguments.first)
+        let path = URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("segmint").path
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw XCTSkip("segmint executable not built at \(path)") }
+        return path
+    }
+
+    func run(_ args: [String], cwd: String, env: [String: String]) throws -> (Int32, String, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try segmintBinary())
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func testPingCommandAgainstFakeServer() throws {
+        let server = try FakeLLMServer()
+        defer { server.stop() }
+        server.enqueue(.completion("pong"))
+        let dir = try temporaryDirectory(self)
+        let (code, out, err) = try run(["llm", "ping"], cwd: dir,
+                                       env: ["HOME": dir, "OPENAI_BASE_URL": server.baseURL, "OPENAI_API_KEY": "sk-cli-secret-777"])
+        XCTAssertEqual(code, 0, err)
+        XCTAssertTrue(out.contains("openai  openai     fake-model  ok"), out)  // the model that answered
+        XCTAssertFalse(out.contains("sk-cli-secret-777") || err.contains("sk-cli-secret-777"))
+        XCTAssertEqual(server.requests.first?.headers["authorization"], "Bearer sk-cli-secret-777")
+    }
+
+    func testPingCommandUnknownProvider() throws {
+        let dir = try temporaryDirectory(self)
+        let (code, _, err) = try run(["llm", "ping", "--provider", "antropic"], cwd: dir, env: ["HOME": dir, "ANTHROPIC_API_KEY": "sk-ant-xyz123"])
+        XCTAssertEqual(code, 2)
+        XCTAssertEqual(err, "error: no provider named 'antropic' in environment\nhelp: did you mean 'anthropic'?\n")
+    }
+}

@@ -138,3 +138,42 @@ final class ResponseCacheTests: XCTestCase {
         XCTAssertEqual(try caches[0].integrityCheck(), "ok")
     }
 }
+
+/// `LLMSetup`: the flags every model-calling command shares.
+final class LLMSetupTests: XCTestCase {
+    func testBuildsClientWithCacheAndTrace() async throws {
+        let server = try FakeLLMServer()
+        defer { server.stop() }
+        let dir = try temporaryDirectory(self)
+        let env = ["HOME": dir, "OPENAI_BASE_URL": server.baseURL, "OPENAI_API_KEY": "sk-setup-secret-1", "SEGMINT_CACHE_DIR": dir + "/c"]
+        let client = try LLMSetup.makeClient(tracePath: dir + "/t.jsonl", environment: env, workingDirectory: dir)
+        server.enqueue(.completion("hello"))
+        _ = try await client.complete(LLMRequest(messages: [.user("q")]))
+        let again = try await client.complete(LLMRequest(messages: [.user("q")]))
+        XCTAssertTrue(again.cacheHit)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/c/llm-cache.sqlite3"))
+        XCTAssertEqual(try traceLines(dir + "/t.jsonl").count, 2)
+        XCTAssertFalse(try String(contentsOfFile: dir + "/t.jsonl", encoding: .utf8).contains("sk-setup-secret-1"))
+    }
+
+    func testNoCacheOpensNoCache() async throws {
+        let server = try FakeLLMServer()
+        defer { server.stop() }
+        let dir = try temporaryDirectory(self)
+        let env = ["HOME": dir, "OPENAI_BASE_URL": server.baseURL, "SEGMINT_CACHE_DIR": dir + "/c"]
+        let client = try LLMSetup.makeClient(noCache: true, environment: env, workingDirectory: dir)
+        server.enqueue(.completion("1"), .completion("2"))
+        _ = try await client.complete(LLMRequest(messages: [.user("q")]))
+        let second = try await client.complete(LLMRequest(messages: [.user("q")]))
+        XCTAssertEqual(second.text, "2")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/c"))
+    }
+
+    func testUnwritableCacheDirSuggestsNoCache() throws {
+        let dir = try temporaryDirectory(self)
+        try "x".write(toFile: dir + "/file", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try LLMSetup.makeClient(environment: ["HOME": dir, "SEGMINT_CACHE_DIR": dir + "/file/sub"], workingDirectory: dir)) { e in
+            XCTAssertTrue("\(e)".hasSuffix("(use --no-cache, or set SEGMINT_CACHE_DIR to a writable directory)"), "\(e)")
+        }
+    }
+}

@@ -81,3 +81,17 @@ final class TraceTests: XCTestCase {
         XCTAssertEqual(second.requests.first?.headers["x-api-key"], k2)
     }
 }
+
+extension TraceTests {
+    func testBuiltRequestsPrintWithoutTheKey() throws {
+        let p = OpenAIProvider(settings: settings("a", server, key: "sk-print-me-not-123"))
+        let request = try p.httpRequest(for: LLMRequest(messages: [.user("q")]), timeoutSeconds: 1)
+        XCTAssertTrue(request.headers.contains(HTTPHeader("Authorization", "Bearer sk-print-me-not-123")))
+        var dumped = ""
+        dump(request, to: &dumped)
+        for text in ["\(request)", String(reflecting: request), dumped, "\(request.headers)"] {
+            XCTAssertFalse(text.contains("sk-print-me-not-123"), text)
+        }
+        XCTAssertTrue("\(request.headers)".contains("Authorization: <redacted>"))
+    }
+}

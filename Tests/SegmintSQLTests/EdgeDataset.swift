@@ -9,7 +9,7 @@ enum EdgeDataset {
     static let hostile: [String] = [
         "O'Brien", "O''Brien", "back\\slash", "trailing\\", "\\'", "50%", "5_0", "%", "_", "a%b_c\\d",
         "line\nbreak", "tab\there", "Zürich", "東京", "emoji 😀", "'; DROP TABLE customers; --",
-        "\"quoted\"", "", "San Francisco", "SAN FRANCISCO", "san",
+        "\"quoted\"", "x'\u{301}y", "", "San Francisco", "SAN FRANCISCO", "san",
     ]
 
     /// Boundary days for window tests relative to `d` plus the fixed dates the cases use.

@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import SegmintCore
 import SegmintCheck
+import SegmintDB
 @testable import SegmintSQL
 
 /// Runs the compiled SQL on real engines and compares every segment's key set with the
@@ -112,6 +113,43 @@ final class ExecutionTests: XCTestCase {
         }
     }
 
+    /// The relative SQL (`CURRENT_DATE`) with the current date replaced by a month end, so the
+    /// run-time month clamping is executed where it matters: D + 1 = 2026-03-31, one month back
+    /// must be 2026-02-28 (SQLite's own modifier would give 2026-03-03).
+    func testRelativeSQLAtAMonthEnd() throws {
+        let day = d(Cases.asOf)
+        let data = EdgeDataset.make(asOf: day)
+        let ev = ReferenceEvaluator(program: Self.program, data: data, optionAsOf: nil, today: day)
+        let sqlite = try SQLiteRunner()
+        try sqlite.load(data)
+        var duckTexts: [String] = []
+        for s in Cases.all {
+            let text = try compile(s.name, .sqlite, asOf: nil).replacingOccurrences(of: "CURRENT_DATE", with: "'\(day)'")
+            XCTAssertEqual(try sqlite.keys(text), ev.keys(of: s.name), "sqlite \(s.name)\n\(text)")
+            duckTexts.append(try compile(s.name, .duckdb, asOf: nil).replacingOccurrences(of: "CURRENT_DATE", with: "DATE '\(day)'"))
+        }
+        guard Python.available("duckdb") else { return }
+        for (i, r) in try Python.duckdb(data, queries: duckTexts).enumerated() {
+            XCTAssertEqual(try r.get(), ev.keys(of: Cases.all[i].name), "duckdb \(Cases.all[i].name)")
+        }
+    }
+
+    /// The product path: `segmint run` executes through SegmintDB's SQLiteDatabase (read-only).
+    func testThroughSegmintDBSQLiteRunner() throws {
+        let path = NSTemporaryDirectory() + "segmint-sqltest-\(UUID().uuidString).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let data = EdgeDataset.make(asOf: d(Cases.asOf))
+        do { try SQLiteRunner(path: path).load(data) }
+        let db = try SQLiteDatabase(path: path, readOnly: true)
+        defer { db.close() }
+        let want = expected(data, asOf: d(Cases.asOf))
+        for s in Cases.all {
+            let result = try db.query(try compile(s.name, .sqlite, asOf: d(Cases.asOf)))
+            XCTAssertEqual(result.columns, ["customer_id"], s.name)
+            XCTAssertEqual(Set(result.rows.compactMap { $0.first ?? nil }), want[s.name], s.name)
+        }
+    }
+
     /// A NUL inside a string is exact on SQLite (char(0)) and a diagnostic elsewhere.
     func testNULInSQLite() throws {
         var data = EdgeDataset.make(asOf: d(Cases.asOf), customers: 4)
@@ -150,5 +188,35 @@ final class ExecutionTests: XCTestCase {
         XCTAssertEqual(got, want)
         // Ordered by the pattern, descending.
         XCTAssertEqual(rows.map { $0.dropLast().joined() }, rows.map { $0.dropLast().joined() }.sorted(by: >))
+    }
+}
+
+/// Writes the edge dataset, every case's Spark SQL and the reference evaluator's key sets to
+/// `$SEGMINT_SPARK_EXPORT` for scripts/spark_check.sh (skipped when the variable is unset).
+final class SparkExport: XCTestCase {
+    func testExportForSpark() throws {
+        guard let path = ProcessInfo.processInfo.environment["SEGMINT_SPARK_EXPORT"], !path.isEmpty else {
+            throw XCTSkip("SEGMINT_SPARK_EXPORT not set")
+        }
+        let program = ExecutionTests.program
+        var modes: [[String: Any]] = []
+        for asOf in [d(Cases.asOf), nil] as [CivilDate?] {
+            let today = ExecutionTests.todayUTC
+            let data = EdgeDataset.make(asOf: asOf ?? today)
+            let ev = ReferenceEvaluator(program: program, data: data, optionAsOf: asOf, today: today)
+            var cases: [[String: Any]] = []
+            for s in Cases.all {
+                guard case .success(let text) = SQLCompiler.compile(program, segment: s.name, options: CompileOptions(dialect: .spark, asOf: asOf)) else {
+                    return XCTFail("\(s.name) does not compile for spark")
+                }
+                cases.append(["name": s.name, "sql": text, "expected": ev.keys(of: s.name).sorted()])
+            }
+            let tables = ([data.entities] + data.events).map { t -> [String: Any] in
+                ["name": t.name, "columns": t.columns.map { [$0.name, $0.type.rawValue] }, "rows": t.rows.map { $0.map { $0.text as Any? ?? NSNull() } }]
+            }
+            modes.append(["as_of": asOf?.description ?? "current date", "tables": tables, "cases": cases])
+        }
+        let json = try JSONSerialization.data(withJSONObject: modes)
+        try json.write(to: URL(fileURLWithPath: path))
     }
 }

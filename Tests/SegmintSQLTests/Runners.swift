@@ -15,8 +15,8 @@ struct RunnerError: Error, CustomStringConvertible { var description: String }
 final class SQLiteRunner: KeyRunner {
     private var db: OpaquePointer?
 
-    init() throws {
-        guard sqlite3_open(":memory:", &db) == SQLITE_OK else { throw RunnerError(description: "sqlite open failed") }
+    init(path: String = ":memory:") throws {
+        guard sqlite3_open(path, &db) == SQLITE_OK else { throw RunnerError(description: "sqlite open failed") }
     }
     deinit { sqlite3_close(db) }
 
@@ -30,6 +30,8 @@ final class SQLiteRunner: KeyRunner {
     }
 
     func load(_ data: Dataset) throws {
+        try exec("BEGIN")
+        defer { try? exec("COMMIT") }
         for t in [data.entities] + data.events {
             let cols = t.columns.map { "\"\($0.name)\" \(Self.type($0.type))" }.joined(separator: ", ")
             try exec("CREATE TABLE \"\(t.name)\" (\(cols))")

@@ -54,3 +54,15 @@ final class SpellingTests: XCTestCase {
         }
     }
 }
+
+final class CombiningMarkTests: XCTestCase {
+    /// A quote followed by a combining mark is one Swift Character but two scalars to a SQL
+    /// lexer: the quote must still be escaped.
+    func testQuoteWithCombiningMarkIsEscaped() throws {
+        let s = "x'\u{301} OR 1=1 --"
+        XCTAssertEqual(try Dialect.postgres.rules.string(s), "'x''\u{301} OR 1=1 --'")
+        XCTAssertEqual(try Dialect.bigquery.rules.string(s), "'x\\'\u{301} OR 1=1 --'")
+        XCTAssertEqual(Dialect.spark.rules.identifier("a`\u{301}"), "`a``\u{301}`")
+        XCTAssertEqual(Dialect.sqlite.rules.identifier("a\"\u{301}"), "\"a\"\"\u{301}\"")
+    }
+}

@@ -175,6 +175,14 @@ final class FormatterTests: XCTestCase {
         XCTAssertTrue(format(text).contains("    any {}\n    all {}\n    not not all {\n      any {\n        x = 1\n"))
     }
 
+    func testFuzzFindingCarriageReturnsEndingAComment() {
+        // fuzz/out/crash-3d5d82…: a comment ending in CRs and spaces was not idempotent.
+        let text = "# jAheado rewride a er \r\r\r\r\r\r\r\r\r \r\r\r"
+        XCTAssertEqual(format(text), "# jAheado rewride a er\n")
+        assertFormatLaws(text)
+        assertFormatLaws("segment s { # a \r \r\n include { x = 1 # b\r\r } }")
+    }
+
     func testEmptyFileAndCommentOnlyFile() {
         XCTAssertEqual(format(""), "")
         XCTAssertEqual(format("   # just this   \n\n"), "# just this\n")

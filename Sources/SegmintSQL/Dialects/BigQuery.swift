@@ -8,7 +8,7 @@ struct BigQueryDialect: SQLDialect {
     /// sequences as string literals", so a backtick or backslash in a name is backslash-escaped.
     /// https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#quoted_identifiers
     func identifier(_ name: String) -> String {
-        "`" + name.replacing("\\", with: "\\\\").replacing("`", with: "\\`") + "`"
+        "`" + name.doubling(0x5C, as: "\\\\").doubling(0x60, as: "\\`") + "`"
     }
 
     /// "Backslashes (\) introduce escape sequences … Quoted strings cannot contain newlines", and

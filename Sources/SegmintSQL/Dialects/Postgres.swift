@@ -11,8 +11,8 @@ struct PostgresDialect: SQLDialect {
     /// https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-STRINGS-ESCAPE
     func string(_ s: String) throws -> String {
         try rejectNUL(s)
-        let body = s.replacing("'", with: "''")
-        guard s.contains("\\") else { return "'" + body + "'" }
-        return "E'" + body.replacing("\\", with: "\\\\") + "'"
+        let body = s.doubling(0x27, as: "''")
+        guard s.utf8.contains(0x5C) else { return "'" + body + "'" }
+        return "E'" + body.doubling(0x5C, as: "\\\\") + "'"
     }
 }

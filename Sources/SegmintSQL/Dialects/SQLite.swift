@@ -11,7 +11,7 @@ struct SQLiteDialect: SQLDialect {
     /// https://www.sqlite.org/lang_expr.html#literal_values_constants_
     func string(_ s: String) throws -> String {
         let parts = s.split(separator: "\u{0}", omittingEmptySubsequences: false)
-            .map { "'" + $0.replacing("'", with: "''") + "'" }
+            .map { "'" + $0.doubling(0x27, as: "''") + "'" }
         return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " || char(0) || ") + ")"
     }
 

@@ -7,7 +7,7 @@ struct SparkDialect: SQLDialect {
     /// Quoted identifiers use backticks; a backtick inside is doubled.
     /// https://spark.apache.org/docs/latest/sql-ref-identifier.html
     func identifier(_ name: String) -> String {
-        "`" + name.replacing("`", with: "``") + "`"
+        "`" + name.doubling(0x60, as: "``") + "`"
     }
 
     /// "Use \ to escape special characters (e.g., ' or \)" — string literals are unescaped by

@@ -1,0 +1,34 @@
+import SegmintCore
+import SegmintCatalog
+import SegmintDB
+
+/// `segmint catalog import --db URL --entity TABLE --key COLUMN [--out FILE]`: introspects the
+/// schema and prints a starter catalog YAML (or writes it atomically to `out`). The result is
+/// loaded back with the catalog loader; its problems are reported as warnings, since the user
+/// edits the file anyway. Exit 0 ok, 2 usage/I/O/database.
+public func runCatalogImport(db url: String, entity: String, key: String, out: String? = nil) -> CommandOutput {
+    let sources = SourceMap()
+    let render = DiagnosticRenderer(sources: sources)
+    func fail(_ d: Diagnostic) -> CommandOutput { CommandOutput(exitCode: 2, stderr: render.human([d])) }
+    guard !entity.isEmpty else { return fail(.error("E0806", "--entity must name a table", at: nil)) }
+    guard !key.isEmpty else { return fail(.error("E0806", "--key must name a column", at: nil)) }
+    let yaml: String
+    do {
+        let target = try DatabaseURL.parse(url)
+        let database = try DatabaseURL.open(url, create: false)
+        defer { database.close() }
+        yaml = try CatalogImporter.importYAML(from: database, entity: entity, key: key, source: target.displayName)
+    } catch let e as DatabaseError {
+        return fail(e.diagnostic)
+    } catch {
+        return fail(.error("E0805", "\(error)", at: nil))
+    }
+    let check = CatalogLoader.load(yaml: yaml, path: out ?? "<imported catalog>", sources: sources)
+    let warnings = check.diagnostics.map { d -> Diagnostic in var w = d; w.severity = .warning; return w }
+    let notes = render.human(warnings)
+    guard let out else { return CommandOutput(exitCode: 0, stdout: yaml, stderr: notes) }
+    do { try AtomicFile.write(yaml, to: out) } catch {
+        return fail(.error("E0805", "\(error)", at: nil))
+    }
+    return CommandOutput(exitCode: 0, stdout: "", stderr: notes + "wrote \(out)\n")
+}

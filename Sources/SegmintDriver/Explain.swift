@@ -1,0 +1,33 @@
+import SegmintCore
+import SegmintCheck
+import SegmintAnalysis
+
+/// `segmint explain FILE... --catalog PATH --segment NAME [--format text|json] [--db URL] [--as-of DATE]`:
+/// the segment in plain English, each condition's grounding, every assumption, the catalog
+/// name@version; with `--db` a funnel of counts after each include and exclude condition.
+public func runExplain(paths: [String], catalogPath: String, segment: String, format: String = "text",
+                       dbURL: String? = nil, asOf: String? = nil) -> CommandOutput {
+    guard format == "text" || format == "json" else {
+        return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown format \"\(format)\" (use text or json)\n")
+    }
+    let loaded = AnalysisInput.load(paths: paths, catalogPath: catalogPath, asOf: asOf)
+    guard case .success(let input) = loaded else { return loaded.failureOutput }
+    if let out = input.select([segment]).output { return out }
+    guard var report = Explain.report(input.program, segment: segment, runAsOf: input.asOf) else {
+        return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown segment \"\(segment)\"\n")
+    }
+    if let url = dbURL {
+        switch AnalysisInput.open(url) {
+        case .failure(let e): return e.output
+        case .success(let (db, dialect)):
+            defer { db.close() }
+            do {
+                report.funnel = try Explain.funnel(input.program, segment: segment,
+                                                   count: AnalysisInput.counter(db: db, dialect: dialect, asOf: input.asOf))
+            } catch {
+                return CommandOutput(exitCode: 2, stderr: input.warnings + "segmint: error: \(error)\n")
+            }
+        }
+    }
+    return CommandOutput(exitCode: 0, stdout: format == "json" ? report.json() : report.text(), stderr: input.warnings)
+}

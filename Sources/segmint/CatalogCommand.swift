@@ -1,0 +1,25 @@
+import ArgumentParser
+import SegmintDriver
+
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "Catalog tools.",
+        subcommands: [CatalogImportCommand.self])
+}
+
+struct CatalogImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Write a starter catalog YAML from a live SQLite or PostgreSQL schema.",
+        discussion: "Exit status: 0 ok, 2 usage, I/O or database error.")
+
+    @Option(help: "Database: a file path, sqlite:PATH, or postgres://user@host:port/db.") var db: String
+    @Option(help: "The entity table (one row per customer).") var entity: String
+    @Option(help: "The entity key column.") var key: String
+    @Option(help: "Write the YAML here (atomically) instead of stdout.") var out: String?
+
+    func run() throws {
+        finish(runCatalogImport(db: db, entity: entity, key: key, out: out))
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import SegmintDriver
+
+/// `segmint eval DIR`: scores the natural-language pipeline on a golden set.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Run the NL golden set through `ask` and score it (execution and exact match, grounding, questions, LLM calls).",
+        discussion: "Replays each case's cassette by default, so the run is offline and deterministic. Exit 0 measured, 1 a gated metric fell below --baseline, 2 usage or I/O error.")
+
+    @Argument(help: "The golden set directory (holds suite.json and cases/).")
+    var directory: String
+
+    @Flag(help: "Call the configured LLM providers instead of replaying cassettes.")
+    var live = false
+
+    @Flag(help: "Run live and store each case's responses as its cassette.")
+    var record = false
+
+    @Flag(help: "With --record: replace existing cassettes.")
+    var force = false
+
+    @Option(help: "Prompt directory for the pipeline (default: prompts/).")
+    var prompts: String?
+
+    @Option(help: "LLM configuration for --live / --record (default: as for `segmint ask`).")
+    var config: String?
+
+    @Flag(name: .customLong("offline-translator"), help: "Also run the offline translator; its accuracy is reported on its own line.")
+    var offlineTranslator = false
+
+    @Flag(name: .customLong("no-pipeline"), help: "With --offline-translator: skip the LLM pipeline run.")
+    var noPipeline = false
+
+    @Option(help: "A committed report to compare with; regressions and improvements are flagged.")
+    var baseline: String?
+
+    @Option(help: "Write the JSON report here (atomically).")
+    var out: String?
+
+    @Option(help: "SQLite demo database to execute on (default: generated from suite.json).")
+    var db: String?
+
+    @Option(help: "Only cases whose id contains this text.")
+    var filter: String?
+
+    @Flag(help: "Print the JSON report instead of the table.")
+    var json = false
+
+    @Flag(help: "Print only the summary lines and the baseline comparison.")
+    var summary = false
+
+    func run() throws {
+        var o = EvalOptions(suiteDirectory: directory)
+        o.live = live || record; o.record = record; o.force = force; o.promptsDirectory = prompts; o.configPath = config
+        o.offlineTranslator = offlineTranslator; o.noPipeline = noPipeline; o.baselinePath = baseline
+        o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json; o.summaryOnly = summary
+        let options = o
+        finish(EvalDriver.blocking { await EvalDriver.run(options, environment: .standard) })
+    }
+}

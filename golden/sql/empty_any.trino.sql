@@ -1,0 +1,8 @@
+-- segment: nobody
+-- catalog: retail@3
+-- dialect: trino
+-- as of: current date
+SELECT DISTINCT e."customer_id"
+FROM "customers" AS e
+WHERE FALSE
+ORDER BY e."customer_id"
