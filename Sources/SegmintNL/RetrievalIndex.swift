@@ -250,7 +250,10 @@ public final class RetrievalIndex: @unchecked Sendable {
     /// The top `k` subjects (facets, events, fields) and top `k` values for a span of the request.
     /// Hits are ordered by score, best first; ties by catalog order, so results are deterministic.
     public func search(_ span: String, k: Int = 10) -> [RetrievalHit] {
-        let words = Words.split(span).map(\.norm).filter { !Stopwords.set.contains($0) }
+        let kept = Words.split(span).filter { !Stopwords.set.contains($0.norm) }
+        let words = kept.map(\.norm)
+        // Trigrams see the words as written (lower-cased): "toys" matches the value "Toys" exactly.
+        let raw = kept.map { $0.text.lowercased() }
         var score: [Int: (Double, Int32)] = [:]   // target → (score, matched term or -1)
         func offer(_ t: Int, _ s: Double, _ term: Int32) {
             if let old = score[t], old.0 >= s { return }
@@ -274,10 +277,10 @@ public final class RetrievalIndex: @unchecked Sendable {
         }
 
         // Trigram similarity for each word, each adjacent pair and the whole (short) span.
-        var phrases = Set(words)
-        if words.count > 1 {
-            for i in 0..<(words.count - 1) { phrases.insert(words[i] + " " + words[i + 1]) }
-            if words.count <= 4 { phrases.insert(words.joined(separator: " ")) }
+        var phrases = Set(raw)
+        if raw.count > 1 {
+            for i in 0..<(raw.count - 1) { phrases.insert(raw[i] + " " + raw[i + 1]) }
+            if raw.count <= 4 { phrases.insert(raw.joined(separator: " ")) }
         }
         var q: [Int32] = []
         var scratch: [UInt8] = []
@@ -299,10 +302,12 @@ public final class RetrievalIndex: @unchecked Sendable {
                 offer(Int(termTarget[Int(c)]), 1, c); exact = true
             }
             if exact, p.contains(" ") { for w in p.split(separator: " ") { covered.insert(String(w)) } }
-            // Fuzzy only for a single word with no exact match: Dice >= t needs a term length in
+            // Fuzzy for single words, even when exact: its neighbours count ("spent" also finds
+            // the field whose synonym is "spend"). Dice >= t needs a term length in
             // [qn·t/(2−t), qn·(2−t)/t]; candidates come from the three rarest grams (a typo
             // rarely touches all three), then each is verified.
-            guard !exact, !p.contains(" "), p.count >= 4 else { continue }
+            guard !p.contains(" "), p.count >= 3 else { continue }
+            let postingBudget = exact ? 10_000 : 20_000
             let t = RetrievalIndex.threshold
             let lMin = max(1, Int((Double(qn) * t / (2 - t)).rounded(.up)))
             let lMax = min(RetrievalIndex.maxGrams, Int((Double(qn) * (2 - t) / t).rounded(.down)))
@@ -315,7 +320,7 @@ public final class RetrievalIndex: @unchecked Sendable {
             for g in byRarity.prefix(3) {
                 let a = Int(postingStart[Int(g)]), b = Int(postingStart[Int(g) + 1])
                 let n = lowerBound(postingTerms, a, b, whi) - lowerBound(postingTerms, a, b, wlo)
-                if !chosen.isEmpty && budget + n > 20_000 { break }
+                if !chosen.isEmpty && budget + n > postingBudget { break }
                 chosen.append(g); budget += n
             }
             scan(chosen, lengths: lMin...lMax, into: &candidates)

@@ -59,3 +59,23 @@ extension RetrievalIndexTests {
         XCTAssertEqual(hits.first(where: { $0.target.isValue })?.score, 1)
     }
 }
+
+extension RetrievalIndexTests {
+    /// An exact synonym of one facet ("spent" → lifetime_spend) must not hide a close synonym of
+    /// another ("spend" → purchase.amount): map needs both to choose.
+    func testExactWordStillBringsCloseNeighbours() {
+        let claims = index.claims(for: index.search("customers who spent more than $500 on electronics in the past year"))
+        XCTAssertTrue(claims.contains(.facet("lifetime_spend")))
+        XCTAssertTrue(claims.contains(.field(event: "purchase", field: "amount")))
+        XCTAssertTrue(claims.contains(.value(subject: "purchase.category", value: "Electronics")))
+    }
+}
+
+extension RetrievalIndexTests {
+    /// A short plural as written ("toys") finds the value "Toys" and so grounds its event.
+    func testShortPluralFindsValue() {
+        let claims = index.claims(for: index.search("frequent buyers of toys"))
+        XCTAssertTrue(claims.contains(.value(subject: "purchase.category", value: "Toys")))
+        XCTAssertTrue(claims.contains(.event("purchase")))
+    }
+}
