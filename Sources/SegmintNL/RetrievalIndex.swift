@@ -106,7 +106,8 @@ public final class RetrievalIndex: @unchecked Sendable {
             for s in synonyms { for n in Words.fastNorms(s) { w.append((n, 3)) } }
             for n in Words.fastNorms(description ?? "") where !Stopwords.set.contains(n) { w.append((n, 1)) }
             docs.append(w)
-            addTerm(name.replacingOccurrences(of: "_", with: " "), id)
+            // Grams treat `_` as a word break already, so the name needs no rewriting.
+            addTerm(name, id)
             for s in synonyms { addTerm(s, id) }
             return id
         }
@@ -137,9 +138,13 @@ public final class RetrievalIndex: @unchecked Sendable {
 
         var post: [String: [(doc: Int32, tf: Float)]] = [:]
         var lengths = [Float](repeating: 0, count: docs.count)
+        var tf: [(String, Float)] = []
         for (d, doc) in docs.enumerated() {
-            var tf: [String: Float] = [:]
-            for (w, weight) in doc { tf[w, default: 0] += weight }
+            // Documents are a dozen words: a linear merge beats a dictionary per document.
+            tf.removeAll(keepingCapacity: true)
+            for (w, weight) in doc {
+                if let k = tf.firstIndex(where: { $0.0 == w }) { tf[k].1 += weight } else { tf.append((w, weight)) }
+            }
             lengths[d] = doc.reduce(0) { $0 + $1.1 }
             for (w, f) in tf { post[w, default: []].append((Int32(d), f)) }
         }
