@@ -1,0 +1,150 @@
+import XCTest
+@testable import SegmintDriver
+
+/// The CLI as an outsider meets it: the built `segmint` binary on bad input of every kind.
+/// Each case must end with a clear diagnostic on stderr and a non-zero exit, never a crash
+/// (a signal, exit >= 128, a Swift runtime trap message).
+final class ConformanceCLITests: ConformanceCase {
+    static let binary = Conformance.repo + "/.build/debug/segmint"
+
+    struct Ran { var status: Int32; var stdout: String; var stderr: String; var signalled: Bool }
+
+    func segmint(_ args: [String], stdin: String? = nil) throws -> Ran {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else { throw XCTSkip("build the segmint binary first") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: Conformance.repo)
+        var env = ProcessInfo.processInfo.environment
+        env["SEGMINT_LLM_CONFIG"] = "/nonexistent"   // never reach out to a provider
+        p.environment = env
+        let outPath = dir + "/out.\(UInt32.random(in: 0...UInt32.max))", errPath = outPath + ".err"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        p.standardOutput = FileHandle(forWritingAtPath: outPath)
+        p.standardError = FileHandle(forWritingAtPath: errPath)
+        p.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        try p.run()
+        p.waitUntilExit()
+        return Ran(status: p.terminationStatus,
+                   stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                   stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+                   signalled: p.terminationReason == .uncaughtSignal)
+    }
+
+    /// Non-zero exit, no crash, a diagnostic on stderr containing `fragment`.
+    func assertFails(_ args: [String], _ fragment: String = "error", file f: StaticString = #filePath, line: UInt = #line) throws {
+        let r = try segmint(args)
+        XCTAssertFalse(r.signalled, "crashed: \(args)\n\(r.stderr)", file: f, line: line)
+        XCTAssertTrue(r.status == 1 || r.status == 2, "exit \(r.status) for \(args)\n\(r.stderr)", file: f, line: line)
+        XCTAssertFalse(r.stderr.contains("Fatal error") || r.stderr.contains("Illegal instruction"), r.stderr, file: f, line: line)
+        XCTAssertTrue(r.stderr.lowercased().contains(fragment.lowercased()), "no \"\(fragment)\" for \(args):\n\(r.stderr)", file: f, line: line)
+    }
+
+    func testMissingFiles() throws {
+        let missing = dir + "/nope.seg", cat = Conformance.saas
+        try assertFails(["check", missing, "--catalog", cat], "nope.seg")
+        try assertFails(["compile", missing, "--catalog", cat], "nope.seg")
+        try assertFails(["run", missing, "--catalog", cat, "--db", try Conformance.databasePath()], "nope.seg")
+        try assertFails(["fmt", missing], "nope.seg")
+        try assertFails(["explain", missing, "--catalog", cat, "--segment", "s"], "nope.seg")
+        try assertFails(["overlap", missing, "--catalog", cat, "--static"], "nope.seg")
+        try assertFails(["recommend", missing, "--catalog", cat], "nope.seg")
+        let seg = try file("ok.seg", "segment s { }")
+        try assertFails(["check", seg, "--catalog", dir + "/none.yaml"], "none.yaml")
+        try assertFails(["compile", seg, "--catalog", dir + "/none.yaml"], "none.yaml")
+        try assertFails(["run", seg, "--catalog", cat, "--db", dir + "/none.db"], "none.db")
+        try assertFails(["catalog", "import", "--db", dir + "/none.db", "--entity", "t", "--key", "k"], "none.db")
+    }
+
+    func testDirectoryAsFile() throws {
+        let seg = try file("ok.seg", "segment s { }")
+        try assertFails(["check", dir, "--catalog", Conformance.saas], "directory")
+        try assertFails(["compile", seg, "--catalog", dir], "directory")
+        try assertFails(["fmt", dir], "directory")
+        try assertFails(["run", seg, "--catalog", Conformance.saas, "--db", dir])
+    }
+
+    func testBrokenCatalog() throws {
+        let seg = try file("ok.seg", "segment s { include { color = \"x\" } }")
+        let cat = try file("bad.yaml", "name: x\nversion: 1\nentity: {name: a, table: b, key: c}\nfacets:\n  - {name: color, type: colour}\n")
+        for cmd in ["check", "compile"] { try assertFails([cmd, seg, "--catalog", cat], "bad.yaml:5") }
+        try assertFails(["explain", seg, "--catalog", cat, "--segment", "s"], "bad.yaml")
+    }
+
+    func testUnknownSegmentAndDialect() throws {
+        let seg = try file("ok.seg", "segment alpha { } segment beta { }")
+        try assertFails(["compile", seg, "--catalog", Conformance.saas, "--segment", "alpah"], "alpha")
+        try assertFails(["compile", seg, "--catalog", Conformance.saas], "--segment")
+        try assertFails(["compile", seg, "--catalog", Conformance.saas, "--segment", "alpha", "--dialect", "oracle"], "dialect")
+        try assertFails(["compile", seg, "--catalog", Conformance.saas, "--segment", "alpha", "--as-of", "2026-02-30"], "as-of")
+        try assertFails(["run", seg, "--catalog", Conformance.saas, "--segment", "gamma", "--db", try Conformance.databasePath()], "gamma")
+        try assertFails(["explain", seg, "--catalog", Conformance.saas, "--segment", "gamma"], "gamma")
+        try assertFails(["run", seg, "--catalog", Conformance.saas, "--segment", "alpha", "--db", "mysql://x/y"], "mysql")
+    }
+
+    func testInvalidUTF8AndBinary() throws {
+        let bad = dir + "/bad.seg"
+        try Data([0x73, 0x65, 0x67, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: bad))
+        try assertFails(["check", bad, "--catalog", Conformance.saas], "UTF-8")
+        try assertFails(["compile", bad, "--catalog", Conformance.saas], "UTF-8")
+        try assertFails(["fmt", bad], "UTF-8")
+        let bin = dir + "/bin.seg"
+        try Data([0x00, 0x01, 0x02]).write(to: URL(fileURLWithPath: bin))
+        try assertFails(["check", bin, "--catalog", Conformance.saas], "binary")
+        let badCat = dir + "/badcat.yaml"
+        try Data(Array("name: \u{FF}x\n".utf8) + [0xC3, 0x28]).write(to: URL(fileURLWithPath: badCat))
+        try assertFails(["check", try file("ok.seg", "segment s { }"), "--catalog", badCat], "badcat.yaml")
+    }
+
+    func testHugeInputs() throws {
+        // 20 000 segments in one file: valid, checked without a crash.
+        var text = ""
+        for i in 0..<20_000 { text += "segment s\(i) { include { seats > \(i) } }\n" }
+        let big = try file("big.seg", text)
+        let ok = try segmint(["check", big, "--catalog", Conformance.saas])
+        XCTAssertEqual(ok.status, 0, String(ok.stderr.prefix(2000)))
+        // Deep nesting: must end in a diagnostic or success, never a stack overflow.
+        let deep = try file("deep.seg", "segment s { include { " + String(repeating: "not ", count: 100_000) + "seats > 1 } }")
+        let r1 = try segmint(["check", deep, "--catalog", Conformance.saas])
+        XCTAssertFalse(r1.signalled, "deep not: crashed")
+        let nested = try file("nested.seg", "segment s { include { " + String(repeating: "all { ", count: 50_000) + String(repeating: "} ", count: 50_000) + "} }")
+        let r2 = try segmint(["check", nested, "--catalog", Conformance.saas])
+        XCTAssertFalse(r2.signalled, "deep all: crashed")
+        let r3 = try segmint(["compile", nested, "--catalog", Conformance.saas])
+        XCTAssertFalse(r3.signalled, "deep all compile: crashed")
+        // A 5 MB string literal and a 5 MB identifier.
+        let longString = try file("long.seg", "segment s { include { company_name contains \"" + String(repeating: "x", count: 5_000_000) + "\" } }")
+        let r4 = try segmint(["compile", longString, "--catalog", Conformance.saas, "--dialect", "bigquery"])
+        XCTAssertEqual(r4.status, 0, String(r4.stderr.prefix(500)))
+        let longName = try file("longname.seg", "segment " + String(repeating: "n", count: 5_000_000) + " { }")
+        let r5 = try segmint(["check", longName, "--catalog", Conformance.saas])
+        XCTAssertFalse(r5.signalled)
+        // Many conditions in one segment.
+        let wide = try file("wide.seg", "segment s { include { any { " + (0..<5_000).map { "seats = \($0)" }.joined(separator: " ") + " } } }")
+        let r6 = try segmint(["compile", wide, "--catalog", Conformance.saas, "--dialect", "sqlite"])
+        XCTAssertEqual(r6.status, 0, String(r6.stderr.prefix(500)))
+    }
+
+    func testEndToEndOnSaasThroughTheBinary() throws {
+        let seg = try file("e2e.seg", include("has invoice where status = \"paid\" during last 1 month count >= 2"))
+        let r = try segmint(["run", seg, "--catalog", Conformance.saas, "--db", try Conformance.databasePath(), "--format", "csv"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "acct_id\na1\na5\n")
+        let empty = try file("empty.seg", "")
+        let c = try segmint(["check", empty, "--catalog", Conformance.saas])
+        XCTAssertEqual(c.status, 0, c.stderr)
+        let f = try segmint(["fmt", "--stdout", seg])
+        XCTAssertEqual(f.status, 0, f.stderr)
+        let again = try file("again.seg", f.stdout)
+        XCTAssertEqual(try segmint(["fmt", "--check", again]).status, 0)
+    }
+
+    func testNoArgumentsAndUnknownCommand() throws {
+        let r = try segmint(["frobnicate"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertFalse(r.signalled)
+        let c = try segmint(["check"])
+        XCTAssertEqual(c.status, 2, c.stderr)
+    }
+}
