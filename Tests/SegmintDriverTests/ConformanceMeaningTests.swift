@@ -292,3 +292,12 @@ final class ConformanceMeaningTests: ConformanceCase {
         XCTAssertEqual(try keys(text, segment: "outer2"), ["a1"])
     }
 }
+
+/// The cross-database case table on SQLite (the same table runs on DuckDB and PostgreSQL).
+final class ConformanceCaseTableTests: ConformanceCase {
+    func testCaseTableOnSQLite() throws {
+        for (body, expected) in Conformance.crossDatabaseCases {
+            XCTAssertEqual(try where_(body), expected, body)
+        }
+    }
+}
