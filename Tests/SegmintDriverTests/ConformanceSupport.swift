@@ -96,6 +96,33 @@ class ConformanceCase: XCTestCase {
         return Set(result.rows.compactMap { $0.first ?? nil })
     }
 
+    /// Runs Fixtures/conformance/oracle.py; skips when the Python oracles are not installed.
+    func oracle(_ request: [String: Any]) throws -> [[String: Any]] {
+        let env = ProcessInfo.processInfo.environment
+        let python = env["SEGMINT_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (FileManager.default.isExecutableFile(atPath: "/work/main/.venv/bin/python") ? "/work/main/.venv/bin/python" : "/usr/bin/python3")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = [Conformance.fixtures + "/oracle.py"]
+        let inFile = dir + "/oracle-in.json", outFile = dir + "/oracle-out.json", errFile = dir + "/oracle-err.txt"
+        try JSONSerialization.data(withJSONObject: request).write(to: URL(fileURLWithPath: inFile))
+        FileManager.default.createFile(atPath: outFile, contents: nil)
+        FileManager.default.createFile(atPath: errFile, contents: nil)
+        p.standardInput = FileHandle(forReadingAtPath: inFile)
+        p.standardOutput = FileHandle(forWritingAtPath: outFile)
+        p.standardError = FileHandle(forWritingAtPath: errFile)
+        do { try p.run() } catch { throw XCTSkip("no python at \(python)") }
+        p.waitUntilExit()
+        let err = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
+        if p.terminationStatus != 0 {
+            if err.contains("ModuleNotFoundError") && env["CI"] == nil { throw XCTSkip("python oracle missing a module: \(err)") }
+            XCTFail("oracle failed: \(err)")
+            return []
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: outFile))
+        return (try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
+    }
+
     /// A one-segment file with `body` inside `include { }` pinned at 2026-03-30 (spec §3 example D).
     func include(_ body: String, asOf: String = "2026-03-30") -> String {
         "segment s {\n  as_of \(asOf)\n  include {\n    \(body)\n  }\n}\n"
