@@ -151,3 +151,20 @@ final class ConformanceCheckTests: ConformanceCase {
         }
     }
 }
+
+/// Windows that leave the calendar: `check` must report them at the window, as `compile` would.
+final class ConformanceWindowRangeTests: ConformanceCase {
+    func testWindowsOutsideTheCalendarAreCheckErrorsAtTheWindow() throws {
+        let text = "segment s {\n  as_of 2026-01-01\n  include {\n    has invoice during last 100000 years\n  }\n}\n"
+        let out = try check(text)
+        XCTAssertEqual(out.exitCode, 1, out.stderr)
+        XCTAssertTrue(out.stderr.contains("input.seg:4:"), out.stderr)
+        try assertError(include("has invoice during last 9223372036854775807 days"))
+        try assertError(include("has login during last 9223372036854775807 weeks"))
+        try assertError(include("has login during last 9223372036854775807 years"))
+        try assertError(include("signup_day during 2026-01-01 to 9999-12-31"))
+        try assertError(include("has invoice during last 1 day", asOf: "9999-12-31"))
+        try assertValid(include("has invoice during last 2000 years"))
+        try assertValid(include("signup_day during 2026-01-01 to 9999-12-30"))
+    }
+}
