@@ -194,6 +194,12 @@ extension Conformance {
         ("has invoice during fiscal_year 2024 count = 1", ["a1"]),
         ("has login during fiscal_quarter 2025 Q2", ["a4"]),
         ("has invoice where status = \"paid\" during last 1 years sum(total) >= 60", ["a1", "a5"]),
+        ("region not in []", ["a1", "a2", "a4", "a5", "a6"]),
+        ("company_name contains \"\"", ["a1", "a2", "a3", "a4", "a6"]),
+        ("has invoice where status not in [] count = 0", ["a4", "a6"]),
+        ("has login where user_email contains \"\" count = 0", ["a2", "a6"]),
+        ("has login where user_email starts_with \"\"", ["a1", "a3", "a4", "a5"]),
+        ("has invoice where status is not missing count = 0", ["a4", "a6"]),
         ("any { }", []),
         ("all { }", ["a1", "a2", "a3", "a4", "a5", "a6"]),
     ]
