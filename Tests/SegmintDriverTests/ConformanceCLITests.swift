@@ -126,6 +126,27 @@ final class ConformanceCLITests: ConformanceCase {
         XCTAssertEqual(r6.status, 0, String(r6.stderr.prefix(500)))
     }
 
+    func testHostileCatalogsAndReferenceExplosion() throws {
+        let seg = try file("ok.seg", "segment s { }")
+        // YAML alias bomb: 9^9 nodes if expanded.
+        var bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        let letters = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        for (prev, cur) in zip(letters, letters.dropFirst()) {
+            bomb += "\(cur): &\(cur) [" + Array(repeating: "*\(prev)", count: 9).joined(separator: ",") + "]\n"
+        }
+        bomb += "name: x\nversion: 1\nentity: {name: a, table: b, key: c}\nfacets: *i\n"
+        try assertFails(["check", seg, "--catalog", try file("bomb.yaml", bomb)], "bomb.yaml")
+        // 100 000 nested flow sequences.
+        try assertFails(["check", seg, "--catalog", try file("deep.yaml", "a: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n")], "deep.yaml")
+        // Segments that reference the previous one twice: the inlined query doubles each level.
+        var text = "segment s0 { include { seats > 1 } }\n"
+        for i in 1...30 { text += "segment s\(i) { include { in segment s\(i - 1) any { in segment s\(i - 1) plan = \"pro\" } } }\n" }
+        let dia = try file("dia.seg", text)
+        let small = try segmint(["compile", dia, "--catalog", Conformance.saas, "--segment", "s4", "--dialect", "sqlite"])
+        XCTAssertEqual(small.status, 0, small.stderr)
+        try assertFails(["compile", dia, "--catalog", Conformance.saas, "--segment", "s30"], "too large")
+    }
+
     func testEndToEndOnSaasThroughTheBinary() throws {
         let seg = try file("e2e.seg", include("has invoice where status = \"paid\" during last 1 month count >= 2"))
         let r = try segmint(["run", seg, "--catalog", Conformance.saas, "--db", try Conformance.databasePath(), "--format", "csv"])
