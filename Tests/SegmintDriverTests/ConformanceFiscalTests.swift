@@ -55,3 +55,37 @@ final class ConformanceFiscalTests: ConformanceCase {
         XCTAssertEqual(try fiscalKeys(start, "last_seen_at during fiscal_quarter 2025 Q1"), ["a4", "a5"])
     }
 }
+
+/// A catalog written from the spec alone has no `time_type` (our extension): the invoice time is
+/// then "timestamp", while SQLite holds plain `YYYY-MM-DD` text in it. Windows must still count
+/// an event on the first day and leave out one on the day after the window (spec §3: date or
+/// timestamp t), as PostgreSQL and DuckDB do with a DATE column.
+final class ConformanceSpecOnlyCatalogTests: ConformanceCase {
+    func testDateTextInATimestampTypedEventTimeOnSQLite() throws {
+        let yaml = try String(contentsOfFile: Conformance.saas, encoding: .utf8)
+            .replacingOccurrences(of: "    time_type: date\n", with: "")
+        XCTAssertFalse(yaml.contains("time_type: date"))
+        let cat = try file("spec-only.yaml", yaml)
+        let db = try SQLiteDatabase(path: try Conformance.databasePath(), readOnly: true, create: false)
+        defer { db.close() }
+        func run(_ body: String) throws -> Set<String> {
+            let seg = try file("so.seg", include(body))
+            let out = runCompile(paths: [seg], catalogPath: cat, segment: nil, dialect: "sqlite", asOf: nil, count: false)
+            XCTAssertEqual(out.exitCode, 0, out.stderr)
+            return Set(try db.query(out.stdout).rows.compactMap { $0.first ?? nil })
+        }
+        XCTAssertEqual(try run("has invoice during last 30 days"), ["a1", "a5"])
+        XCTAssertEqual(try run("has invoice during last 1 day"), ["a1"])
+        XCTAssertEqual(try run("has invoice during last 1 month count >= 2"), ["a1", "a5"])
+        XCTAssertEqual(try run("has invoice since 2026-03-31"), ["a2"])
+        XCTAssertEqual(try run("has invoice before 2026-02-28"), ["a1", "a3", "a4"])
+        XCTAssertEqual(try run("has invoice during 2026-02-28 to 2026-03-01"), ["a1", "a5"])
+        XCTAssertEqual(try run("has invoice during fiscal_quarter 2025 Q1"), ["a1"])
+        XCTAssertEqual(try run("has invoice during fiscal_year 2024"), ["a1"])
+        // Relative SQL at D = 2026-03-30
+        let seg = try file("rel.seg", "segment s { include { has invoice during last 30 days } }")
+        let rel = runCompile(paths: [seg], catalogPath: cat, segment: nil, dialect: "sqlite", asOf: nil, count: false)
+        let sql = rel.stdout.replacingOccurrences(of: "CURRENT_DATE", with: "'2026-03-30'")
+        XCTAssertEqual(Set(try db.query(sql).rows.compactMap { $0.first ?? nil }), ["a1", "a5"])
+    }
+}
