@@ -49,6 +49,9 @@ let package = Package(
         // Test-only support: a fake LLM server on 127.0.0.1, temporary PostgreSQL discovery.
         .target(name: "SegmintTestSupport", dependencies: ["SegmintCore"], swiftSettings: v5),
 
+        // Benchmarks of the natural-language pipeline (release builds only; see bench/nl/README.md).
+        .executableTarget(name: "segmint-bench-nl", dependencies: ["SegmintNL", "SegmintTestSupport"], path: "bench/nl", swiftSettings: v5),
+
         .testTarget(name: "SegmintSyntaxTests", dependencies: ["SegmintSyntax"], swiftSettings: v5),
         .testTarget(name: "SegmintCatalogTests", dependencies: ["SegmintCatalog"], swiftSettings: v5),
         .testTarget(name: "SegmintCheckTests", dependencies: ["SegmintCheck"], swiftSettings: v5),

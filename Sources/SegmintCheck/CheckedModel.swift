@@ -10,11 +10,22 @@ import SegmintCatalog
 public struct CheckedProgram: Sendable {
     public var catalog: Catalog
     /// In declaration order (files in command-line order).
-    public var segments: [CheckedSegment]
+    public var segments: [CheckedSegment] { didSet { positions = Self.index(segments) } }
+    /// Name -> position in `segments`, so lookups stay O(1) on files with many segments.
+    private var positions: [String: Int]
 
-    public init(catalog: Catalog, segments: [CheckedSegment]) { self.catalog = catalog; self.segments = segments }
+    public init(catalog: Catalog, segments: [CheckedSegment]) {
+        self.catalog = catalog; self.segments = segments; self.positions = Self.index(segments)
+    }
 
-    public func segment(named n: String) -> CheckedSegment? { segments.first { $0.name == n } }
+    public func segment(named n: String) -> CheckedSegment? { positions[n].map { segments[$0] } }
+
+    private static func index(_ segments: [CheckedSegment]) -> [String: Int] {
+        var m: [String: Int] = [:]
+        // The first declaration wins, as the checker reports later duplicates.
+        for (i, s) in segments.enumerated() where m[s.name] == nil { m[s.name] = i }
+        return m
+    }
 
     /// `name` and every segment it references, transitively, dependencies first.
     public func dependencyOrder(of name: String) -> [CheckedSegment] {

@@ -28,9 +28,21 @@ public enum Checker {
     /// Checks all files of one command together (segment references resolve across them).
     /// Reports every problem in one pass; the program is nil when there is any error.
     public static func check(files: [SegFile], catalog: Catalog, options: CheckOptions = CheckOptions()) -> CheckResult {
-        let state = CheckState(index: CatalogIndex(catalog), options: options)
-        return state.run(files)
+        check(files: files, catalog: PreparedCatalog(catalog), options: options)
     }
+
+    /// The same, against a catalog indexed once: long-lived callers (the NL pipeline's repair
+    /// loop, the compile benchmark, eval) check many small inputs against one catalog.
+    public static func check(files: [SegFile], catalog: PreparedCatalog, options: CheckOptions = CheckOptions()) -> CheckResult {
+        CheckState(index: catalog.index, options: options).run(files)
+    }
+}
+
+/// A catalog with its name indexes built, reusable across `Checker.check` calls.
+public struct PreparedCatalog: @unchecked Sendable {
+    let index: CatalogIndex
+    public var catalog: Catalog { index.catalog }
+    public init(_ catalog: Catalog) { index = CatalogIndex(catalog) }
 }
 
 /// Mutable state of one check run.

@@ -1,5 +1,6 @@
 import SegmintCore
 import SegmintCheck
+import SegmintAnalysis
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +25,8 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
     guard !paths.isEmpty else {
         return CommandOutput(exitCode: 2, stderr: "segmint: error: no input files\n  = help: segmint check FILE... --catalog PATH\n")
     }
-    let run = FrontEnd.run(paths: paths, catalogPath: catalogPath, options: CheckOptions(strict: strict), base: base)
+    var run = FrontEnd.run(paths: paths, catalogPath: catalogPath, options: CheckOptions(strict: strict), base: base)
+    run.diagnostics = withStaticWarnings(run)
     // Like clang's -disable-free: a process about to exit need not take apart a large AST.
     if !freeAtExit { FrontEnd.keepUntilExit(run) }
     let renderer = DiagnosticRenderer(sources: run.sources)
@@ -41,4 +43,19 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
         err += "timings: " + (run.timings + clock.laps).map { "\($0.stage) \(Int($0.seconds * 1000)) ms" }.joined(separator: ", ") + "\n"
     }
     return CommandOutput(exitCode: run.exitCode, stderr: err)
+}
+
+/// The checker's diagnostics plus the static analysis' warnings (issue 4): empty segments,
+/// redundant include and exclude conditions. Only for valid programs, and an "empty segment"
+/// finding is dropped where the checker already said why (a W030x "can never hold" inside it).
+func withStaticWarnings(_ run: FrontEndRun) -> [Diagnostic] {
+    guard let program = run.program else { return run.diagnostics }
+    let neverHold = run.diagnostics.compactMap { d -> Span? in d.code.hasPrefix("W030") ? d.span : nil }
+    let extra = StaticAnalysis.warnings(program).filter { w in
+        guard w.code == "W0701", let span = w.span,
+              let seg = program.segments.first(where: { $0.span.file == span.file && $0.span.start <= span.start && span.end <= $0.span.end })
+        else { return true }
+        return !neverHold.contains { $0.file == seg.span.file && seg.span.start <= $0.start && $0.end <= seg.span.end }
+    }
+    return extra.isEmpty ? run.diagnostics : (run.diagnostics + extra).sortedForOutput()
 }

@@ -57,4 +57,28 @@ public enum Words {
     public static func norms(_ phrase: String) -> [String] {
         split(phrase).map(\.norm)
     }
+
+    /// `norms` for index building: the same result, with a byte-level path for ASCII text.
+    static func fastNorms(_ phrase: String) -> [String] {
+        var out: [String] = []
+        var cur: [UInt8] = []
+        var ascii = true
+        func flush() {
+            guard !cur.isEmpty else { return }
+            if cur[0] >= 48 && cur[0] <= 57 { ascii = false; return }  // numbers: leave to `norms`
+            var w = cur
+            let n = w.count
+            if n > 3, w[n - 1] == 115, w[n - 2] != 115, w[n - 2] != 117, w[n - 2] != 105 { w.removeLast() }
+            out.append(String(decoding: w, as: UTF8.self))
+            cur.removeAll(keepingCapacity: true)
+        }
+        for b in phrase.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            let c = (b >= 65 && b <= 90) ? b + 32 : b
+            if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) { cur.append(c) } else { flush() }
+            if !ascii { break }
+        }
+        flush()
+        return ascii ? out : norms(phrase)
+    }
 }

@@ -13,18 +13,18 @@ struct Segmint: ParsableCommand {
         // Each subcommand lives in its own file: <Name>Command.swift.
         subcommands: [
             CheckCommand.self,
-            CompileCommand.self,
             FmtCommand.self,
-            LLMCommand.self,
+            CompileCommand.self,
             RunCommand.self,
             DemoCommand.self,
             CatalogCommand.self,
-            AskCommand.self,
-            MemoryCommand.self,
             OverlapCommand.self,
             ExplainCommand.self,
             RecommendCommand.self,
+            AskCommand.self,
+            MemoryCommand.self,
             EvalCommand.self,
+            LLMCommand.self,
         ]
     )
 }

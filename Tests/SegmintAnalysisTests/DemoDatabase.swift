@@ -8,7 +8,7 @@ import SegmintDB
 /// A demo SQLite database for `catalogs/retail.yaml`, built once per test process, and helpers
 /// to run compiled segments on it.
 final class DemoDatabase {
-    static let asOf = CivilDate(year: 2026, month: 3, day: 1) ?? CivilDate(daysSinceEpoch: 20000)!
+    static let asOf = CivilDate(year: 2026, month: 3, day: 1) ?? RandomSegments.days[0]
     nonisolated(unsafe) private static var cached: DemoDatabase?
 
     let catalog: Catalog

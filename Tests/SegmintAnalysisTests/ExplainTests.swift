@@ -85,3 +85,13 @@ final class ExplainTests: XCTestCase {
         XCTAssertTrue(r.json().contains("\"count\": \(after3.count)"))
     }
 }
+
+final class ConditionTextTests: XCTestCase {
+    func testFiscalWindowsAreWrittenAsSource() throws {
+        let s = try XCTUnwrap(CivilDate(year: 2025, month: 11, day: 1)), e = try XCTUnwrap(CivilDate(year: 2026, month: 2, day: 1))
+        XCTAssertEqual(ConditionText.window(.fiscal(start: s, end: e, label: "FY2026 Q4")), "during fiscal_quarter 2026 Q4")
+        XCTAssertEqual(ConditionText.window(.fiscal(start: s, end: e, label: "FY2026")), "during fiscal_year 2026")
+        XCTAssertEqual(ConditionText.window(.fiscal(start: s, end: e, label: "odd")), "during 2025-11-01 to 2026-01-31")
+        XCTAssertEqual(ConditionText.seg(.facet(Fixtures.city, .contains("a\"b"))), "city contains \"a\\\"b\"")
+    }
+}

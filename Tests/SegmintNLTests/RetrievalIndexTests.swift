@@ -40,3 +40,42 @@ final class RetrievalIndexTests: XCTestCase {
         XCTAssertTrue(hits.isEmpty)
     }
 }
+
+extension RetrievalIndexTests {
+    /// The byte-level tokenizer used while building agrees with the one used on requests.
+    func testFastNormsAgreeWithNorms() {
+        var phrases: [String] = ["Opt-outs, v1.2 and 12.50 USD", "Ünïcode naïve cafés", "status bus address is"]
+        for f in RetailCatalog.shared.facets { phrases += [f.name, f.description ?? ""] + f.synonyms }
+        for e in RetailCatalog.shared.events {
+            phrases += [e.name, e.description ?? ""] + e.synonyms
+            for f in e.fields { phrases += [f.name, f.description ?? ""] + f.synonyms }
+        }
+        for p in phrases { XCTAssertEqual(Words.fastNorms(p), Words.norms(p), p) }
+    }
+
+    func testExactValueBeatsFuzzyNeighbours() {
+        let hits = index.search("Apparel")
+        XCTAssertEqual(hits.first(where: { $0.target.isValue }), hits.first { $0.target == .value(subject: "purchase.category", value: "Apparel") })
+        XCTAssertEqual(hits.first(where: { $0.target.isValue })?.score, 1)
+    }
+}
+
+extension RetrievalIndexTests {
+    /// An exact synonym of one facet ("spent" → lifetime_spend) must not hide a close synonym of
+    /// another ("spend" → purchase.amount): map needs both to choose.
+    func testExactWordStillBringsCloseNeighbours() {
+        let claims = index.claims(for: index.search("customers who spent more than $500 on electronics in the past year"))
+        XCTAssertTrue(claims.contains(.facet("lifetime_spend")))
+        XCTAssertTrue(claims.contains(.field(event: "purchase", field: "amount")))
+        XCTAssertTrue(claims.contains(.value(subject: "purchase.category", value: "Electronics")))
+    }
+}
+
+extension RetrievalIndexTests {
+    /// A short plural as written ("toys") finds the value "Toys" and so grounds its event.
+    func testShortPluralFindsValue() {
+        let claims = index.claims(for: index.search("frequent buyers of toys"))
+        XCTAssertTrue(claims.contains(.value(subject: "purchase.category", value: "Toys")))
+        XCTAssertTrue(claims.contains(.event("purchase")))
+    }
+}

@@ -169,6 +169,8 @@ enum FacetSets {
 /// set. Relative windows include the as-of they resolve against.
 enum Keys {
     static func window(_ w: CheckedWindow, asOf: CivilDate?) -> String {
+        // Fiscal windows are keyed by their bounds, not by their label.
+        if case .fiscal(let s, let e, _) = w { return "during [\(s), \(e))" }
         let text = ConditionText.window(w)
         if case .last = w { return text + " @" + (asOf?.description ?? "run-date") }
         return text

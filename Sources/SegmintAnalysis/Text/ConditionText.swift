@@ -42,10 +42,20 @@ public enum ConditionText {
         switch w {
         case .last(let n, let u): return "during last \(n) \(u.rawValue)\(n == 1 ? "" : "s")"
         case .range(let a, let b): return "during \(a) to \(b)"
-        case .fiscal(_, _, let label): return "during \(label)"
+        case .fiscal(let start, let end, let label): return "during " + fiscal(label, start, end)
         case .since(let d): return "since \(d)"
         case .before(let d): return "before \(d)"
         }
+    }
+
+    /// The checker labels fiscal windows `FY2026` / `FY2026 Q4`; written back as source.
+    static func fiscal(_ label: String, _ start: CivilDate, _ end: CivilDate) -> String {
+        let parts = label.split(separator: " ")
+        if let fy = parts.first, fy.hasPrefix("FY"), let year = Int(fy.dropFirst(2)) {
+            if parts.count == 1 { return "fiscal_year \(year)" }
+            if parts.count == 2, ["Q1", "Q2", "Q3", "Q4"].contains(String(parts[1])) { return "fiscal_quarter \(year) \(parts[1])" }
+        }
+        return "\(start) to \(end.adding(days: -1) ?? end)"
     }
 
     public static func aggregate(_ a: CheckedAggregate) -> String {
