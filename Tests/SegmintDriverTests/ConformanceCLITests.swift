@@ -169,3 +169,25 @@ final class ConformanceCLITests: ConformanceCase {
         XCTAssertEqual(c.status, 2, c.stderr)
     }
 }
+
+/// Analyses on the second domain: no retail wording, no retail assumptions.
+final class ConformanceAnalysisTests: ConformanceCase {
+    func testExplainOverlapRecommendOnSaas() throws {
+        let seg = try file("a.seg", """
+        segment emea { include { region = "EMEA" } }
+        segment pros { as_of 2026-03-30 include { plan >= "pro" has invoice during last 1 year } }
+        segment trial { include { in_trial = true } }
+        """)
+        let db = try Conformance.databasePath()
+        let explain = runExplain(paths: [seg], catalogPath: Conformance.saas, segment: "pros", dbURL: db)
+        XCTAssertEqual(explain.exitCode, 0, explain.stderr)
+        XCTAssertTrue(explain.stdout.contains("Includes every account for whom"), explain.stdout)
+        XCTAssertFalse(explain.stdout.contains("customer"), explain.stdout)
+        // Funnel by hand: 6 accounts; plan >= pro → a1, a3, a6; + invoice in the last year → a1, a3
+        XCTAssertTrue(explain.stdout.contains("Funnel (accounts remaining"), explain.stdout)
+        let lines = explain.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  6 ") && $0.hasSuffix("everyone") }, explain.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  3 ") && $0.hasSuffix("plan >= \"pro\"") }, explain.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  2 ") && $0.hasSuffix("during last 1 year") }, explain.stdout)
+    }
+}
