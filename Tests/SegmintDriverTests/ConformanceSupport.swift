@@ -209,6 +209,12 @@ extension Conformance {
         ("has invoice where total between 1 and 60 and status = \"paid\" count >= 2", ["a5"]),
         ("has invoice where status in [] count = 0", ["a1", "a2", "a3", "a4", "a5", "a6"]),
         ("not region not in []", ["a3"]),
+        // An event without a time is in no window, but counts where no window is asked for.
+        ("has login where user_email = \"null@time\"", ["a3"]),
+        ("has login where user_email = \"null@time\" since 2000-01-01", []),
+        ("has login where user_email = \"null@time\" during last 1000 days", []),
+        ("has login where user_email = \"null@time\" before 2100-01-01 count = 0", ["a1", "a2", "a3", "a4", "a5", "a6"]),
+        ("has login during fiscal_year 2025 count = 1", ["a2", "a3", "a4", "a5"]),
         ("any { }", []),
         ("all { }", ["a1", "a2", "a3", "a4", "a5", "a6"]),
     ]
