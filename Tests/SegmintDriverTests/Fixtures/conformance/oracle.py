@@ -4,6 +4,7 @@
   sqlglot parses the SQL in that dialect; it must be exactly one SELECT with no writes.
 {"op": "duckdb", "fixture": path, "queries": [sql, ...]} -> per query {"keys": [...]} | {"error": str}
   loads the hand-made rows of saas.sql (via Python's sqlite3) into typed DuckDB tables.
+  With "read": dialect, each query is first transpiled from that dialect by sqlglot.
 """
 import json, sqlite3, sys
 
@@ -39,8 +40,11 @@ def parse(items):
     return out
 
 
-def duck(fixture, queries):
+def duck(fixture, queries, read=None):
     import duckdb
+    if read:
+        import sqlglot
+        queries = [sqlglot.transpile(q, read=read, write="duckdb")[0] for q in queries]
     lite = sqlite3.connect(":memory:")
     lite.executescript(open(fixture, encoding="utf-8").read())
     con = duckdb.connect(":memory:")
@@ -63,4 +67,4 @@ req = json.load(sys.stdin)
 if req["op"] == "parse":
     json.dump(parse(req["items"]), sys.stdout)
 else:
-    json.dump(duck(req["fixture"], req["queries"]), sys.stdout)
+    json.dump(duck(req["fixture"], req["queries"], req.get("read")), sys.stdout)
