@@ -190,4 +190,14 @@ final class ConformanceAnalysisTests: ConformanceCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("  3 ") && $0.hasSuffix("plan >= \"pro\"") }, explain.stdout)
         XCTAssertTrue(lines.contains { $0.hasPrefix("  2 ") && $0.hasSuffix("during last 1 year") }, explain.stdout)
     }
+
+    func testRecommendSpeaksOfAccounts() throws {
+        let seg = try file("rec.seg", "segment everyone { include { seats > 0 } }\nsegment same { include { seats >= 1 } }\n")
+        let out = runRecommend(paths: [seg], catalogPath: Conformance.saas, dbURL: try Conformance.databasePath())
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        // seats > 0 by hand: a1, a2, a4, a5, a6 (a3's seats are missing)
+        XCTAssertTrue(out.stdout.contains("5 of 6 accounts (83.33%)"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("reach nearly the same accounts"), out.stdout)
+        XCTAssertFalse(out.stdout.contains("customer"), out.stdout)
+    }
 }
