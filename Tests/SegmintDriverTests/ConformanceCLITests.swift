@@ -200,4 +200,19 @@ final class ConformanceAnalysisTests: ConformanceCase {
         XCTAssertTrue(out.stdout.contains("reach nearly the same accounts"), out.stdout)
         XCTAssertFalse(out.stdout.contains("customer"), out.stdout)
     }
+
+    // `demo` on the second catalog: its tables (quoted names, `main.invoices`) are where the
+    // compiled SQL looks for them, so `run` works on the generated data.
+    func testDemoDataForSaasRuns() throws {
+        let db = dir + "/demo.db"
+        let demo = runDemo(db: db, catalogPath: Conformance.saas, customers: 50, seed: 7, asOf: "2026-03-30")
+        XCTAssertEqual(demo.exitCode, 0, demo.stderr)
+        let seg = try file("d.seg", include("has invoice during last 1 year count >= 1 has login plan is not missing"))
+        let out = runRun(files: [seg], catalogPath: Conformance.saas, segment: nil, db: db, limit: 0, format: .json)
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("\"key\": \"acct_id\""), out.stdout)
+        let all = runRun(files: [try file("all.seg", "segment s { }")], catalogPath: Conformance.saas, segment: nil, db: db, limit: 0, format: .json)
+        XCTAssertTrue(all.stdout.contains("\"count\": 50"), all.stdout)
+    }
 }
+
