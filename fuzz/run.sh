@@ -7,9 +7,10 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
 cd "$HERE"
 # -Xswiftc instruments the library code too (coverage feedback for the parser and checker).
-swift build -c release --product SegmintFuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -g 2>&1 | grep -vE "warning: |^\[" || true
+build() { swift build -c release --product SegmintFuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -g 2>&1 | grep -vE "warning: |^\[|^ *\||^ *[0-9]+ \|" ; return "${PIPESTATUS[0]}"; }
+# A build directory left from an older source tree (deleted files) fails; start it afresh.
+build || { echo "retrying with a clean fuzz/.build" >&2; rm -rf "$HERE/.build"; build; } || { echo "fuzz build failed" >&2; exit 2; }
 BIN="$(swift build -c release --show-bin-path)/SegmintFuzz"
-[ -x "$BIN" ] || { echo "fuzz build failed" >&2; exit 2; }
 CORPUS="$(mktemp -d)"
 trap 'rm -rf "$CORPUS"' EXIT
 find "$ROOT/golden" "$ROOT/grammar" "$ROOT/examples" -name '*.seg' -exec cp {} "$CORPUS/" \; 2>/dev/null || true

@@ -61,15 +61,38 @@ public struct SourceLocation: Sendable, Equatable {
 }
 
 /// A byte range `[start, end)` in one source file.
+///
+/// Stored as three Int32 (12 bytes, not 24): every AST node carries one or more spans, so this
+/// halves the spans' share of a large file's AST. Offsets beyond 2 GiB clamp (inputs are far
+/// smaller: the CLI reads whole files into memory).
 public struct Span: Sendable, Hashable, Codable {
-    public var file: Int
-    public var start: Int
-    public var end: Int
+    private var rawFile: Int32
+    private var rawStart: Int32
+    private var rawEnd: Int32
+
+    public var file: Int { get { Int(rawFile) } set { rawFile = Int32(clamping: newValue) } }
+    public var start: Int { get { Int(rawStart) } set { rawStart = Int32(clamping: newValue) } }
+    public var end: Int { get { Int(rawEnd) } set { rawEnd = Int32(clamping: newValue) } }
 
     public init(file: Int, start: Int, end: Int) {
-        self.file = file
-        self.start = start
-        self.end = end
+        rawFile = Int32(clamping: file)
+        rawStart = Int32(clamping: start)
+        rawEnd = Int32(clamping: end)
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, start, end }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try c.decode(Int.self, forKey: .file), start: try c.decode(Int.self, forKey: .start),
+                  end: try c.decode(Int.self, forKey: .end))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
     }
 
     /// A span for things that have no place in any source (synthesised nodes).

@@ -1,3 +1,4 @@
+import SegmintSyntax
 import Foundation
 import SegmintCore
 import SegmintCatalog
@@ -108,7 +109,8 @@ public func runAsk(_ a: AskArguments, model: StageModel?, interactive: (@Sendabl
     }
     switch outcome.exitCode {
     case 0:
-        guard let seg = outcome.seg else { return CommandOutput(exitCode: 1, stderr: stderr) }
+        guard let produced = outcome.seg else { return CommandOutput(exitCode: 1, stderr: stderr) }
+        let seg = canonicalLayout(produced)
         var stdout = ""
         if let out = a.out {
             do { try AtomicFile.write(seg, to: out) } catch { return CommandOutput(exitCode: 2, stderr: stderr + "segmint: error: \(error)\n") }
@@ -158,4 +160,14 @@ public func makeAskModel(configPath: String?, tracePath: String?, noCache: Bool 
     } catch {
         return (nil, "\(error)")
     }
+}
+
+/// The checked `.seg` in `fmt`'s canonical layout (tags in one column), so a user's later
+/// `segmint fmt` changes nothing. The text already passed the checker; if it somehow does not
+/// parse cleanly, it is returned as produced.
+func canonicalLayout(_ text: String) -> String {
+    let source = SourceFile(id: 0, path: "<ask>", text: text)
+    let parsed = Parser.parse(source)
+    guard !parsed.diagnostics.hasErrors else { return text }
+    return Formatter.format(parsed.file, source: source)
 }

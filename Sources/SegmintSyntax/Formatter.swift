@@ -153,28 +153,38 @@ struct FormatWriter {
         indent += 2
         let inner = indent
         // The tag column: widest tagged one-line condition that fits under the cap, plus two.
+        // Heads and widths are computed once: counting characters walks the whole string.
+        let heads = b.conditions.map { c -> (head: String, width: Int)? in
+            FormatWriter.inlineHead(c).map { ($0, inner + FormatWriter.width($0)) }
+        }
         var widest = 0
-        for c in b.conditions {
-            guard let head = FormatWriter.inlineHead(c), !FormatWriter.allTags(c).isEmpty else { continue }
-            let width = inner + head.count
-            if width <= Formatter.tagColumnCap { widest = max(widest, width) }
+        for (c, h) in zip(b.conditions, heads) {
+            guard let h, h.width <= Formatter.tagColumnCap, !FormatWriter.allTags(c).isEmpty else { continue }
+            widest = max(widest, h.width)
         }
         let column = (widest > 0 ? widest : inner + 2) + 2
-        for c in b.conditions { condition(c, tagColumn: column) }
+        for (c, h) in zip(b.conditions, heads) { condition(c, head: h, tagColumn: column) }
         flushComments(before: b.span.end - 1, blankBefore: false)
         indent -= 2
         emit(pad + "}" + suffix)
     }
 
-    mutating func condition(_ c: Condition, tagColumn: Int) {
+    /// Display width of a line: ASCII fast path, else Unicode scalars (close enough for
+    /// alignment; combining marks are rare in segment files).
+    static func width(_ s: String) -> Int {
+        let n = s.utf8.count
+        return s.utf8.allSatisfy { $0 < 0x80 } ? n : s.unicodeScalars.count
+    }
+
+    mutating func condition(_ c: Condition, head: (head: String, width: Int)?, tagColumn: Int) {
         flushComments(before: c.span.start, blankBefore: false)
         let tags = FormatWriter.allTags(c).map(FormatWriter.tag).joined(separator: " ")
-        if let head = FormatWriter.inlineHead(c) {
+        if let (head, width) = head {
             let line = pad + head
             if tags.isEmpty {
                 emit(line)
-            } else if line.count <= Formatter.tagColumnCap {
-                emit(line + String(repeating: " ", count: max(2, tagColumn - line.count)) + tags)
+            } else if width <= Formatter.tagColumnCap {
+                emit(line + String(repeating: " ", count: max(2, tagColumn - width)) + tags)
             } else {
                 emit(line)
                 emit(String(repeating: " ", count: tagColumn) + tags)

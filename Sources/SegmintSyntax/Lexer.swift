@@ -321,9 +321,21 @@ public struct Lexer {
             let shown = count > 20 ? String(text.unicodeScalars.prefix(20).map(Character.init)) + "…" : text
             let printable = shown.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
             let what = count == 1 ? "unexpected character" : "unexpected characters"
-            report("E0102", printable ? "\(what) \"\(shown)\"" : "\(what) (control bytes)", start, pos)
+            report("E0102", printable ? "\(what) \"\(shown)\"" : "\(what) (control bytes)", start, pos,
+                   help: Lexer.strayHelp(bytes[start]))
         }
         return Token(kind: .invalid, start: start, end: pos)
+    }
+
+    /// A hint for stray characters that users coming from other languages type.
+    static func strayHelp(_ b: UInt8) -> String? {
+        switch b {
+        case 0x27: return "strings are written in double quotes: \"text\""
+        case 0x26, 0x7C: return "combine conditions with all { … } or any { … }"
+        case 0x21: return "negate a condition with not, or compare with !="
+        case 0x2F: return "comments start with #"
+        default: return nil
+        }
     }
 
     /// True when ASCII byte `b` (followed by `next`) begins a token, whitespace or a comment.

@@ -16,7 +16,7 @@ public struct ParseResult: Sendable {
 /// Recursion happens only through `all`/`any`/`not` and is capped at `maxNesting` levels.
 public enum Parser {
     /// Deepest allowed nesting of `all`, `any` and `not` (counted together).
-    public static let maxNesting = 200
+    public static let maxNesting = 100
     /// Parser diagnostics beyond this many stop the parse (one "too many errors" is added).
     static let maxDiagnostics = 500
 
@@ -229,7 +229,8 @@ struct ParserState {
             }
         }
         var items: [SegmentItem] = []
-        var first: [String: Span] = [:]
+        // Span of the first item of each kind, in itemKeyword order (no dictionary per segment).
+        var first: [Span?] = [nil, nil, nil, nil]
         while !at(.rbrace) {
             let before = consumed
             if at(.eof) || at(.kwSegment) {
@@ -237,13 +238,13 @@ struct ParserState {
                 return SegmentDecl(name: name, title: title, items: items, span: span(from: start))
             }
             if let item = parseItem() {
-                let keyword = itemKeyword(item)
-                if let earlier = first[keyword] {
+                let (keyword, slot) = itemKeyword(item)
+                if let earlier = first[slot] {
                     report(ParseCode.duplicate, "duplicate \(keyword) in segment \"\(name.name)\"",
                            at: item.span, help: "a segment holds at most one \(keyword); merge them",
                            notes: [Diagnostic.Note(span: earlier, message: "first \(keyword) here")])
                 } else {
-                    first[keyword] = item.span
+                    first[slot] = item.span
                 }
                 items.append(item)
             } else {
@@ -255,12 +256,12 @@ struct ParserState {
         return SegmentDecl(name: name, title: title, items: items, span: span(from: start))
     }
 
-    func itemKeyword(_ item: SegmentItem) -> String {
+    func itemKeyword(_ item: SegmentItem) -> (String, Int) {
         switch item {
-        case .description: return "description"
-        case .asOf: return "as_of"
-        case .include: return "include"
-        case .exclude: return "exclude"
+        case .description: return ("description", 0)
+        case .asOf: return ("as_of", 1)
+        case .include: return ("include", 2)
+        case .exclude: return ("exclude", 3)
         }
     }
 
@@ -322,27 +323,50 @@ struct ParserState {
     ///              | predicate ) { tag } ;`
     mutating func parseCondition() -> Condition? {
         let start = tok.start
-        var kind: ConditionKind
+        let kind: ConditionKind?
         switch tok.kind {
         case .kwAll, .kwAny, .kwNot:
-            if depth >= Parser.maxNesting {
-                report(ParseCode.tooDeep, "nesting too deep: more than \(Parser.maxNesting) levels of all, any and not",
-                       at: span(of: tok), help: "split the condition into named segments and use in segment")
-                skipNested()
-                return nil
-            }
-            depth += 1
-            defer { depth -= 1 }
-            let keyword = tok.kind
-            advance()
-            if keyword == .kwNot {
-                guard atConditionStart else { expected("a condition after not"); return nil }
-                guard let inner = parseCondition() else { return nil }
-                kind = .not(inner)
-            } else {
-                guard let block = parseBlock() else { return nil }
-                kind = keyword == .kwAll ? .all(block) : .any(block)
-            }
+            guard enterNesting() else { return nil }
+            kind = parseNested()
+            depth -= 1
+        default:
+            kind = parseLeafCondition()
+        }
+        guard let kind else { return nil }
+        return Condition(kind: kind, tags: parseTags(), span: span(from: start))
+    }
+
+    /// Counts one more level of all/any/not; past `maxNesting`, reports once and skips.
+    @inline(never)
+    mutating func enterNesting() -> Bool {
+        guard depth < Parser.maxNesting else {
+            report(ParseCode.tooDeep, "nesting too deep: more than \(Parser.maxNesting) levels of all, any and not",
+                   at: span(of: tok), help: "split the condition into named segments and use in segment")
+            skipNested()
+            return false
+        }
+        depth += 1
+        return true
+    }
+
+    /// `"all" block | "any" block | "not" condition` (the recursive alternatives).
+    mutating func parseNested() -> ConditionKind? {
+        let keyword = tok.kind
+        advance()
+        if keyword == .kwNot {
+            guard atConditionStart else { expected("a condition after not"); return nil }
+            guard let inner = parseCondition() else { return nil }
+            return .not(inner)
+        }
+        guard let block = parseBlock() else { return nil }
+        return keyword == .kwAll ? .all(block) : .any(block)
+    }
+
+    /// The non-recursive conditions: `"in" "segment" IDENT`, `has …`, `predicate`. Kept out
+    /// of `parseCondition` (never inlined) so the frame that recursion repeats stays small.
+    @inline(never)
+    mutating func parseLeafCondition() -> ConditionKind? {
+        switch tok.kind {
         case .kwIn:
             advance()
             guard accept(.kwSegment) else {
@@ -350,21 +374,26 @@ struct ParserState {
                 return nil
             }
             guard let name = parseName("a segment name") else { return nil }
-            kind = .inSegment(name)
+            return .inSegment(name)
         case .kwHas:
             guard let has = parseHas() else { return nil }
-            kind = .has(has)
+            return .has(has)
         default:
             guard let p = parsePredicate() else { return nil }
-            kind = .predicate(p)
+            return .predicate(p)
         }
+    }
+
+    /// `{ tag }` after a complete condition.
+    @inline(never)
+    mutating func parseTags() -> [GroundingTag] {
         var tags: [GroundingTag] = []
         while at(.lbracket), peekIsTagKind() {
             let before = consumed
             if let t = parseTag() { tags.append(t) }
             if consumed == before { skipStuck("a grounding tag") }
         }
-        return Condition(kind: kind, tags: tags, span: span(from: start))
+        return tags
     }
 
     /// After nesting got too deep: skips to the `}` that closes the enclosing block (or the
@@ -522,7 +551,8 @@ struct ParserState {
         case .kwFalse: value = .bool(false)
         default:
             expected("a value (string, number, date, true or false)",
-                     help: at(.ident) ? "write text in double quotes: \"\(text(of: tok))\"" : nil)
+                     help: at(.ident) ? "write text in double quotes: \"\(text(of: tok))\""
+                         : at(.eq) ? "equality is a single =" : nil)
             return nil
         }
         advance()

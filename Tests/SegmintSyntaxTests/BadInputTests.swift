@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 import SegmintCore
 @testable import SegmintSyntax
 
@@ -103,25 +104,45 @@ final class BadInputTests: XCTestCase {
         let text = "segment s { include { " + String(repeating: "not ", count: 10_000) + "x = 1 } }\nsegment t { include { y = } }"
         let r = parse(text)
         XCTAssertEqual(r.diagnostics.map(\.message), [
-            "nesting too deep: more than 200 levels of all, any and not",
+            "nesting too deep: more than \(Parser.maxNesting) levels of all, any and not",
             "expected a value (string, number, date, true or false), found \"}\"",
         ])
-        XCTAssertEqual(r.diagnostics.first?.span?.start, 22 + 4 * 200)
+        XCTAssertEqual(r.diagnostics.first?.span?.start, 22 + 4 * Parser.maxNesting)
         XCTAssertEqual(r.file.segments.map(\.name.name), ["s", "t"], "parsing goes on after the deep part")
     }
 
     func testTenThousandDeepAllEndsInOneDiagnostic() {
         let text = "segment s { include { " + String(repeating: "all { ", count: 10_000) + "x = 1" + String(repeating: " }", count: 10_000) + " } }"
         let r = parse(text)
-        XCTAssertEqual(r.diagnostics.map(\.message), ["nesting too deep: more than 200 levels of all, any and not"])
+        XCTAssertEqual(r.diagnostics.map(\.message), ["nesting too deep: more than \(Parser.maxNesting) levels of all, any and not"])
         // Unclosed deep nesting ends in the same diagnostic plus the missing braces.
         let open = parse("segment s { include { " + String(repeating: "any { ", count: 10_000))
-        XCTAssertEqual(open.diagnostics.first?.message, "nesting too deep: more than 200 levels of all, any and not")
+        XCTAssertEqual(open.diagnostics.first?.message, "nesting too deep: more than \(Parser.maxNesting) levels of all, any and not")
     }
 
     func testNestingAtTheLimitIsFine() {
-        let text = "segment s { include { " + String(repeating: "all { ", count: 200) + "x = 1" + String(repeating: " }", count: 200) + " } }"
+        let n = Parser.maxNesting
+        let text = "segment s { include { " + String(repeating: "all { ", count: n) + "x = 1" + String(repeating: " }", count: n) + " } }"
         XCTAssertEqual(parse(text).diagnostics.map(\.message), [])
+        XCTAssertEqual(parse("segment s { include { " + String(repeating: "not ", count: n) + "x = 1 } }").diagnostics.count, 0)
+        XCTAssertEqual(parse("segment s { include { " + String(repeating: "not ", count: n + 1) + "x = 1 } }").diagnostics.count, 1)
+    }
+
+    func testDeepestNestingFitsInASmallThreadStack() {
+        // The limit keeps the parser's stack bounded: the deepest legal nesting (and far
+        // deeper input) parses on a thread with a 1 MB stack, even in a debug build.
+        let text = "segment s { include { " + String(repeating: "all { not any { ", count: 1_000) + "x = 1"
+            + String(repeating: " } }", count: 1_000) + " } }"
+        let done = expectation(description: "parsed on a small stack")
+        nonisolated(unsafe) var count = -1
+        let thread = Thread {
+            count = parse(text).diagnostics.count
+            done.fulfill()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+        wait(for: [done], timeout: 60)
+        XCTAssertEqual(count, 1)
     }
 
     func testOneMegabyteLine() {
@@ -157,5 +178,27 @@ final class BadInputTests: XCTestCase {
         let r = Parser.parse(SourceFile(id: 0, path: "bom", bytes: bytes))
         XCTAssertEqual(r.diagnostics.count, 0)
         XCTAssertEqual(r.file.comments.map(\.text), [" c"])
+    }
+
+    func testMutatedInputsGiveDiagnosticsInsideTheFile() {
+        // Valid generated files with a byte range deleted or garbage inserted: the parser
+        // ends, and every diagnostic points inside the file with start <= end.
+        var gen = SegGenerator(seed: 0xBAD_5EED)
+        for _ in 0..<400 {
+            var bytes = Array(gen.file().utf8)
+            guard !bytes.isEmpty else { continue }
+            let at = gen.int(bytes.count)
+            if gen.chance(50) {
+                bytes.removeSubrange(at..<min(bytes.count, at + 1 + gen.int(12)))
+            } else {
+                bytes.insert(contentsOf: (0..<(1 + gen.int(6))).map { _ in UInt8(truncatingIfNeeded: gen.next()) }, at: at)
+            }
+            let r = Parser.parse(SourceFile(id: 0, path: "m", bytes: bytes))
+            for d in r.diagnostics {
+                guard let span = d.span else { XCTFail("diagnostic without a span: \(d.message)"); continue }
+                XCTAssertTrue(span.start <= span.end && span.end <= bytes.count, "\(d.message) at \(span)")
+                XCTAssertFalse(d.message.isEmpty)
+            }
+        }
     }
 }

@@ -14,6 +14,17 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertEqual(r.diagnostics.first?.help, "write text in double quotes: \"CA\"")
     }
 
+    func testHintsForHabitsFromOtherLanguages() {
+        let single = parse("segment s { include { state = 'CA' } }")
+        // Each quote is reported; the parser adds nothing about the debris between them.
+        XCTAssertEqual(single.diagnostics.map(\.message), ["unexpected character \"'\"", "unexpected character \"'\""])
+        XCTAssertEqual(single.diagnostics.first?.help, "strings are written in double quotes: \"text\"")
+        XCTAssertEqual(parse("segment s { include { a = 1 && b = 2 } }").diagnostics.first?.help,
+                       "combine conditions with all { … } or any { … }")
+        XCTAssertEqual(parse("segment s { include { a == 1 } }").diagnostics.first?.help, "equality is a single =")
+        XCTAssertEqual(parse("// note\nsegment s {}").diagnostics.first?.help, "comments start with #")
+    }
+
     func testRecoveryReportsEveryIndependentError() {
         assertDiagnostics("""
         segment s {

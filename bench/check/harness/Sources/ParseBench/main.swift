@@ -1,10 +1,12 @@
 import SegmintCore
 import SegmintSyntax
+import SegmintCatalog
+import SegmintCheck
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Usage: ParseBench FILE [RUNS] [lex-only|parse-only]. Prints MB/s for parse and for parse + fmt (best of RUNS).
+/// Usage: ParseBench FILE [RUNS] [lex-only|parse-only|check CATALOG]. Prints MB/s for parse and for parse + fmt (best of RUNS).
 func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
@@ -40,6 +42,28 @@ if args.count >= 4, args[3] == "lex-only" {
         best = min(best, now() - t0)
     }
     print("lex:    \(fixed(best, 3)) s  \(fixed(mb / best, 0)) MB/s (\(count) tokens)")
+    exit(0)
+}
+// `check CATALOG`: parse + check (what `segmint check` does minus printing), best of RUNS.
+if args.count >= 5, args[3] == "check" {
+    let catalogSources = SourceMap()
+    guard let catalog = CatalogLoader.load(path: args[4], sources: catalogSources).catalog else {
+        fputs("cannot load catalog \(args[4])\n", stderr)
+        exit(2)
+    }
+    var best = Double.infinity, bestCheck = Double.infinity
+    var diagnosticCount = 0
+    for _ in 0..<runs {
+        let t0 = now()
+        let r = Parser.parse(source)
+        let t1 = now()
+        let checked = Checker.check(files: [r.file], catalog: catalog)
+        let t2 = now()
+        diagnosticCount = r.diagnostics.count + checked.diagnostics.count
+        best = min(best, t2 - t0)
+        bestCheck = min(bestCheck, t2 - t1)
+    }
+    print("parse+check: \(fixed(best, 3)) s  \(fixed(mb / best, 1)) MB/s (checker alone \(fixed(bestCheck, 3)) s; \(diagnosticCount) diagnostics)")
     exit(0)
 }
 var bestParse = Double.infinity, bestFmt = Double.infinity
