@@ -197,7 +197,15 @@ extension CheckState {
         }
         if a.function.field != nil, field == nil { ok = false }
         let counts = fn == .count || fn == .countDistinct
+        // sum/min/max of an int field are ints: a decimal literal there is the §2 error
+        // "a decimal literal for an int facet", as it is in a `where` on the same field.
+        let intValued = (fn == .sum || fn == .min || fn == .max) && field?.type == .int
         func checkNumber(_ n: NumberLiteral, _ span: Span) -> Bool {
+            if intValued, n.isDecimal, let field {
+                error(CheckCode.decimalForInt, "\(n.text) is a decimal, but \(a.function.keyword)(\(event.name).\(field.name)) is int",
+                      at: span, help: "write a whole number")
+                return false
+            }
             guard counts else { return true }
             if n.isDecimal || n.text.hasPrefix("-") && n.text != "-0" {
                 error(CheckCode.countValue, "\(a.function.keyword) is compared with \(n.text), but it is always a whole number 0 or more",

@@ -148,8 +148,23 @@ extension CheckState {
                 error(CheckCode.outOfRange, "last \(n) needs a number of at least 1", at: w.span)
                 return nil
             }
+            // The SQL backend's limit; past it (or past year 9999 from a pinned as_of) no SQL exists.
+            let small = min(n, 100_000)
+            let months = unit == .month ? small : unit == .year ? 12 * small : 0
+            let days = unit == .day ? small : unit == .week ? 7 * small : 0
+            let end = pinnedAsOf?.adding(days: 1)
+            let start = months > 0 ? end?.adding(months: -months) : end?.adding(days: -days)
+            if n > 100_000 || (pinnedAsOf != nil && start == nil) {
+                error(CheckCode.outOfRange, "window last \(n) \(unit.rawValue)s reaches outside years 1 to 9999", at: w.span,
+                      help: "use a shorter window, or since/before a date")
+                return nil
+            }
             return .last(n, unit)
         case .range(let a, let b):
+            if b.adding(days: 1) == nil {
+                error(CheckCode.outOfRange, "window \(a) to \(b) ends after year 9999", at: w.span)
+                return nil
+            }
             if b < a {
                 warning(CheckCode.emptyRange, "window \(a) to \(b) can never hold: it ends before it starts", at: w.span,
                         help: "write the earlier date first: \(b) to \(a)")

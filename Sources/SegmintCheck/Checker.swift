@@ -56,6 +56,9 @@ final class CheckState {
     var referenceSpans: [(name: String, span: Span)] = []
     var assumptions: [Assumption] = []
     var groundings: [Grounding] = []
+    /// The segment's pinned `as_of`, so windows whose bounds leave the calendar are reported
+    /// here, at the window, instead of only by `compile`.
+    var pinnedAsOf: CivilDate?
 
     init(index: CatalogIndex, options: CheckOptions) { self.index = index; self.options = options }
 
@@ -120,6 +123,7 @@ final class CheckState {
     /// Checks one segment; nil when something in it is wrong (the errors are recorded).
     func checkSegment(_ seg: SegmentDecl) -> CheckedSegment? {
         references = []; referenceSpans = []; assumptions = []; groundings = []
+        pinnedAsOf = seg.asOf?.date
         var include: [CheckedCondition]?
         var exclude: [CheckedCondition] = []
         var sawInclude = false, sawExclude = false

@@ -53,14 +53,14 @@ struct DemoSchema {
     func createStatements() -> [String] {
         var out: [String] = []
         for (i, t) in tables.enumerated() {
-            out.append("DROP TABLE IF EXISTS \(SQLText.quoteIdentifier(t.name))" + (dialect == "postgres" ? " CASCADE" : ""))
+            out.append("DROP TABLE IF EXISTS \(SQLText.quoteTableName(t.name))" + (dialect == "postgres" ? " CASCADE" : ""))
             let cols = t.columns.enumerated().map { j, c -> String in
                 var s = "  \(SQLText.quoteIdentifier(c.name)) \(sqlType(c.type))"
                 if !c.nullable { s += " NOT NULL" }
                 if i == 0 && j == 0 { s += " PRIMARY KEY" }
                 return s
             }
-            out.append("CREATE TABLE \(SQLText.quoteIdentifier(t.name)) (\n\(cols.joined(separator: ",\n"))\n)")
+            out.append("CREATE TABLE \(SQLText.quoteTableName(t.name)) (\n\(cols.joined(separator: ",\n"))\n)")
         }
         return out
     }
@@ -69,7 +69,14 @@ struct DemoSchema {
     func indexStatements() -> [String] {
         tables.dropFirst().map { t in
             let key = t.columns.first?.name ?? ""
-            return "CREATE INDEX \(SQLText.quoteIdentifier("idx_\(t.name)_\(key)")) ON \(SQLText.quoteIdentifier(t.name)) (\(SQLText.quoteIdentifier(key)))"
+            let index = SQLText.quoteIdentifier("idx_\(t.name)_\(key)")
+            // SQLite qualifies the index name, never the table of ON (`CREATE INDEX s.i ON t`).
+            if dialect != "postgres", let dot = t.name.lastIndex(of: ".") {
+                let schema = SQLText.quoteTableName(String(t.name[..<dot]))
+                let table = SQLText.quoteIdentifier(String(t.name[t.name.index(after: dot)...]))
+                return "CREATE INDEX \(schema).\(index) ON \(table) (\(SQLText.quoteIdentifier(key)))"
+            }
+            return "CREATE INDEX \(index) ON \(SQLText.quoteTableName(t.name)) (\(SQLText.quoteIdentifier(key)))"
         }
     }
 }

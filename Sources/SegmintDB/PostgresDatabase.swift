@@ -92,7 +92,7 @@ public final class PostgresDatabase: Database {
     public func bulkInserter(table: String, columns: [String]) throws -> BulkInserter {
         let c = try connection()
         let cols = columns.map(SQLText.quoteIdentifier).joined(separator: ", ")
-        guard let res = PQexec(c, "COPY \(SQLText.quoteIdentifier(table)) (\(cols)) FROM STDIN") else { throw lostConnection(c) }
+        guard let res = PQexec(c, "COPY \(SQLText.quoteTableName(table)) (\(cols)) FROM STDIN") else { throw lostConnection(c) }
         defer { PQclear(res) }
         guard PQresultStatus(res) == PGRES_COPY_IN else { try check(res, c); throw DatabaseError(.sql, "PostgreSQL did not start COPY") }
         return PostgresCopyInserter(db: self, conn: c, width: columns.count)

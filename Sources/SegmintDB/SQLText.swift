@@ -7,6 +7,12 @@ enum SQLText {
         return out + "\""
     }
 
+    /// A catalog table name: `schema.table` is split on dots and each part quoted, exactly as
+    /// the SQL compiler writes it, so demo tables land where compiled segments look for them.
+    static func quoteTableName(_ name: String) -> String {
+        name.split(separator: ".", omittingEmptySubsequences: false).map { quoteIdentifier(String($0)) }.joined(separator: ".")
+    }
+
     /// `'it''s'`: a string literal both databases accept (standard_conforming_strings on).
     static func quoteLiteral(_ value: String) -> String {
         var out = "'"

@@ -79,7 +79,7 @@ public final class SQLiteDatabase: Database {
         guard !columns.isEmpty else { throw DatabaseError(.sql, "bulk insert into \(table) needs at least one column") }
         let cols = columns.map(SQLText.quoteIdentifier).joined(separator: ", ")
         let marks = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
-        let stmt = try prepareOne("INSERT INTO \(SQLText.quoteIdentifier(table)) (\(cols)) VALUES (\(marks))")
+        let stmt = try prepareOne("INSERT INTO \(SQLText.quoteTableName(table)) (\(cols)) VALUES (\(marks))")
         return SQLiteInserter(db: self, stmt: stmt, width: columns.count)
     }
 

@@ -72,8 +72,10 @@ struct Lowering {
                                 asOf: CivilDate?, in s: CheckedSegment, inFilter: Bool = false) -> Predicate {
         let lhs = Scalar.column(col)
         // `x is missing` is the only test that is true on NULL; every other one is false there.
+        // A test folded to TRUE (`not in []`, `contains ""`) no longer compares the column, so
+        // even in an event filter it needs the explicit guard to stay false on NULL.
         func guarded(_ p: Predicate) -> Predicate {
-            a.nullable && !inFilter ? and([.isNull(lhs, negated: true), p]) : p
+            a.nullable && (!inFilter || p == .constant(true)) ? and([.isNull(lhs, negated: true), p]) : p
         }
         switch test {
         case .isMissing(let negated):

@@ -97,7 +97,12 @@ struct SQLGenerator {
         case .not(let inner):
             out += "NOT "
             try write(inner, parenthesize: true, into: &out)
-        case .compare(let l, let op, let r):
+        case .compare(let l, let op, var r):
+            // SQLite keeps times as text. A start-of-day bound written 'YYYY-MM-DD' instead of
+            // 'YYYY-MM-DD 00:00:00' orders the same against 'YYYY-MM-DD HH:MM:SS' text, and is
+            // also right for plain dates (and 'T'-separated times) in a column the catalog calls
+            // a timestamp: `t >= X` and `t < X` are exactly the window bounds of spec §3.
+            if d.dialect == .sqlite, op == .ge || op == .lt, case .date(let e, true) = r { r = .date(e, asTimestamp: false) }
             out += try scalar(l); out += " "; out += op.rawValue; out += " "; out += try scalar(r)
         case .inList(let l, let items, let negated):
             out += try scalar(l)

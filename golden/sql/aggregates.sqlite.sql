@@ -12,7 +12,7 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT ev."customer_id" AS k, COUNT(*) AS v
   FROM "orders" AS ev
-  WHERE ev."ordered_at" >= '2025-12-02 00:00:00' AND ev."ordered_at" < '2026-03-02 00:00:00'
+  WHERE ev."ordered_at" >= '2025-12-02' AND ev."ordered_at" < '2026-03-02'
   GROUP BY ev."customer_id"
 ) AS a2 ON a2.k = e."customer_id"
 LEFT JOIN (

@@ -7,7 +7,7 @@ FROM "customers" AS e
 LEFT JOIN (
   SELECT ev."customer_id" AS k, COUNT(*) AS v
   FROM "orders" AS ev
-  WHERE ev."category" = 'Outdoor' AND ev."channel" <> 'store' AND ev."amount" >= 20 AND ev."ordered_at" >= '2025-09-02 00:00:00' AND ev."ordered_at" < '2026-03-02 00:00:00'
+  WHERE ev."category" = 'Outdoor' AND ev."channel" <> 'store' AND ev."amount" >= 20 AND ev."ordered_at" >= '2025-09-02' AND ev."ordered_at" < '2026-03-02'
   GROUP BY ev."customer_id"
 ) AS a1 ON a1.k = e."customer_id"
 LEFT JOIN (

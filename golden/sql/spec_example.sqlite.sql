@@ -7,19 +7,19 @@ FROM "customers" AS e
 LEFT JOIN (
   SELECT ev."customer_id" AS k, COUNT(*) AS v
   FROM "orders" AS ev
-  WHERE ev."category" = 'Outdoor' AND ev."ordered_at" >= '2024-03-02 00:00:00' AND ev."ordered_at" < '2026-03-02 00:00:00'
+  WHERE ev."category" = 'Outdoor' AND ev."ordered_at" >= '2024-03-02' AND ev."ordered_at" < '2026-03-02'
   GROUP BY ev."customer_id"
 ) AS a1 ON a1.k = e."customer_id"
 LEFT JOIN (
   SELECT ev."customer_id" AS k, COUNT(*) AS v
   FROM "email_events" AS ev
-  WHERE ev."link_type" <> 'unsubscribe' AND ev."clicked_at" >= datetime(CURRENT_DATE, '-89 days') AND ev."clicked_at" < datetime(CURRENT_DATE, '+1 days')
+  WHERE ev."link_type" <> 'unsubscribe' AND ev."clicked_at" >= date(CURRENT_DATE, '-89 days') AND ev."clicked_at" < date(CURRENT_DATE, '+1 days')
   GROUP BY ev."customer_id"
 ) AS a2 ON a2.k = e."customer_id"
 LEFT JOIN (
   SELECT ev."customer_id" AS k, COUNT(*) AS v
   FROM "orders" AS ev
-  WHERE ev."ordered_at" >= '2025-09-03 00:00:00' AND ev."ordered_at" < '2026-03-02 00:00:00'
+  WHERE ev."ordered_at" >= '2025-09-03' AND ev."ordered_at" < '2026-03-02'
   GROUP BY ev."customer_id"
 ) AS a3 ON a3.k = e."customer_id"
 WHERE e."state" IS NOT NULL

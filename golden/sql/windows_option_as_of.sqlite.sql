@@ -7,7 +7,7 @@ FROM "customers" AS e
 LEFT JOIN (
   SELECT ev."customer_id" AS k, COUNT(*) AS v
   FROM "orders" AS ev
-  WHERE ev."ordered_at" >= '2025-12-31 00:00:00' AND ev."ordered_at" < '2026-01-31 00:00:00'
+  WHERE ev."ordered_at" >= '2025-12-31' AND ev."ordered_at" < '2026-01-31'
   GROUP BY ev."customer_id"
 ) AS a1 ON a1.k = e."customer_id"
 LEFT JOIN (

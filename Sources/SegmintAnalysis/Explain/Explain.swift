@@ -28,6 +28,8 @@ public struct ExplainReport: Sendable {
     public var exclude: [Line]
     public var assumptions: [Assumption]
     public var funnel: [Step]?
+    /// The catalog's entity name ("customer", "account"), for the wording of the text.
+    public var entity: String = "customer"
 }
 
 public enum Explain {
@@ -50,7 +52,7 @@ public enum Explain {
         else { asOfText = "the warehouse's current date when run" }
         return ExplainReport(segment: seg.name, title: seg.title, description: seg.description, catalog: program.catalog.label,
                              asOf: asOfText, include: seg.include.map { lines($0, incSpans) }, exclude: lines(seg.exclude, excSpans),
-                             assumptions: seg.assumptions, funnel: nil)
+                             assumptions: seg.assumptions, funnel: nil, entity: program.catalog.entity.name)
     }
 
     private static func contains(_ outer: Span, _ inner: Span) -> Bool {

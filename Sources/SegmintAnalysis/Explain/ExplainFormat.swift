@@ -2,6 +2,13 @@ import SegmintCore
 import SegmintSyntax
 
 extension ExplainReport {
+    /// English plural of an entity name (customer → customers, company → companies).
+    static func plural(_ w: String) -> String {
+        if w.hasSuffix("s") || w.hasSuffix("x") || w.hasSuffix("ch") || w.hasSuffix("sh") { return w + "es" }
+        if w.hasSuffix("y"), let b = w.dropLast().last, !"aeiou".contains(b) { return w.dropLast() + "ies" }
+        return w + "s"
+    }
+
     public func text() -> String {
         var s = "Segment \(segment)" + (title.map { " \"\($0)\"" } ?? "") + "\n"
         if let d = description { s += "\(d)\n" }
@@ -9,11 +16,11 @@ extension ExplainReport {
         if let inc = include {
             if inc.isEmpty { s += "Includes everyone (the include block is empty).\n" }
             else {
-                s += "Includes every customer for whom all of these hold:\n"
+                s += "Includes every \(entity) for whom all of these hold:\n"
                 for (i, l) in inc.enumerated() { s += line(i + 1, l) }
             }
         } else {
-            s += "Includes every customer (no include block).\n"
+            s += "Includes every \(entity) (no include block).\n"
         }
         if !exclude.isEmpty {
             s += "\nThen leaves out anyone for whom any of these holds:\n"
@@ -28,7 +35,7 @@ extension ExplainReport {
             }
         }
         if let f = funnel, let first = f.first {
-            s += "\nFunnel (customers remaining after each step):\n"
+            s += "\nFunnel (\(Self.plural(entity)) remaining after each step):\n"
             var prev = first.count
             let w = f.map { Fmt.count($0.count).count }.max() ?? 1
             for step in f {

@@ -8,13 +8,14 @@ extension Recommend {
     static func data(_ segs: [CheckedSegment], program: CheckedProgram, _ t: RecommendThresholds,
                      count: SegmentCounter) throws -> [Recommendation] {
         var out: [Recommendation] = []
+        let entities = ExplainReport.plural(program.catalog.entity.name)
         let base = try countDerived(program, from: segs.first, name: "__recommend_base", include: nil, exclude: [], count: count)
         var sizes: [String: Int] = [:]
         for s in segs { sizes[s.name] = try count(program, s.name) }
         for s in segs {
             let n = sizes[s.name] ?? 0
             let share = base > 0 ? Double(n) / Double(base) : 0
-            let ev = "\(Fmt.count(n)) of \(Fmt.count(base)) customers (\(Fmt.percent(share, 2)))"
+            let ev = "\(Fmt.count(n)) of \(Fmt.count(base)) \(entities) (\(Fmt.percent(share, 2)))"
             if base > 0 && share < t.smallShare {
                 out.append(Recommendation(signal: .tooSmall, segment: s.name,
                                           evidence: [ev + ", under \(Fmt.percent(t.smallShare, 1)) of the base"],
@@ -24,7 +25,7 @@ extension Recommend {
                 out.append(Recommendation(signal: .tooLarge, segment: s.name,
                                           evidence: [ev + ", over \(Fmt.percent(t.largeShare, 0)) of the base"],
                                           numbers: [("size", Double(n)), ("base", Double(base)), ("share", share)],
-                                          action: "this is most of the customer base, not a target: add a condition that separates the people you mean, or rank by a model score and take the top"))
+                                          action: "this is most of the \(program.catalog.entity.name) base, not a target: add a condition that separates the people you mean, or rank by a model score and take the top"))
             }
         }
         for (i, a) in segs.enumerated() {
@@ -39,7 +40,7 @@ extension Recommend {
                     out.append(Recommendation(signal: .nearDuplicate, segment: a.name,
                                               evidence: ["\(a.name) \(Fmt.count(na)), \(b.name) \(Fmt.count(nb)), shared \(Fmt.count(inter)): Jaccard \(Fmt.fixed(j, 3)) > \(Fmt.fixed(t.mergeJaccard, 2))"],
                                               numbers: [("size_a", Double(na)), ("size_b", Double(nb)), ("intersection", Double(inter)), ("jaccard", j)],
-                                              action: "\(a.name) and \(b.name) reach nearly the same customers: merge them into one segment (or make the smaller one `in segment` the other plus its distinguishing condition)"))
+                                              action: "\(a.name) and \(b.name) reach nearly the same \(entities): merge them into one segment (or make the smaller one `in segment` the other plus its distinguishing condition)"))
                 }
             }
         }
@@ -71,7 +72,7 @@ extension Recommend {
         let (cut, n) = abs(nLo - target) < abs(nHi - target) ? (lo, nLo) : (hi, nHi)
         hi = cut
         var r = rec
-        r.evidence.append("\(f.name) >= \(value(hi)) reaches \(Fmt.count(n)) customers; the rules reach \(Fmt.count(target))")
+        r.evidence.append("\(f.name) >= \(value(hi)) reaches \(Fmt.count(n)) \(ExplainReport.plural(program.catalog.entity.name)); the rules reach \(Fmt.count(target))")
         r.numbers += [("suggested_cutoff", Double(value(hi).description) ?? hi), ("rules_size", Double(target)), ("model_size", Double(n))]
         r.action = "replace the proxy rules with the model score: include { \(f.name) >= \(value(hi)) } [RETRIEVED: \(f.name)] "
             + "(same reach as today's rules; raise the cut-off for a tighter, more certain list)"
@@ -112,7 +113,7 @@ extension Recommend {
                                "a \(Fmt.percent(t.thresholdStep, 0)) move of the cut-off changes the size by up to \(Fmt.percent(swing, 0)) (threshold \(Fmt.percent(t.fragileSwing, 0)))"],
                     numbers: [("threshold", Double(v.description) ?? 0), ("size", Double(size)), ("size_minus", Double(counts[0])),
                               ("size_plus", Double(counts[1])), ("swing", swing)],
-                    action: "the cut-off \(f.name) \(op.rawValue) \(v) sits where many customers are: small errors in it move many people, "
+                    action: "the cut-off \(f.name) \(op.rawValue) \(v) sits where many \(ExplainReport.plural(program.catalog.entity.name)) are: small errors in it move many people, "
                         + "so rank by a model score and take a fixed top share, or move the cut-off to a sparse point of the distribution"))
             }
         }
