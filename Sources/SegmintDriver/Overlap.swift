@@ -264,11 +264,14 @@ final class Ticker: @unchecked Sendable {
     private var running = true
     private let sink: (@Sendable (String) -> Void)?
     private let start = Date()
+    private let live = isatty(2) != 0
 
     init(label: String, sink: (@Sendable (String) -> Void)?) {
         self.sink = sink
         guard let sink = sink else { return }
         sink("\(label)…")
+        // A log file (stderr not a terminal) gets the start and the end, not a line per second.
+        guard live else { return }
         let thread = Thread { [weak self] in
             while true {
                 Thread.sleep(forTimeInterval: 1)
@@ -285,6 +288,6 @@ final class Ticker: @unchecked Sendable {
         lock.lock(); running = false; lock.unlock()
         guard let sink = sink else { return }
         let secs = Date().timeIntervalSince(start)
-        sink("\r" + (final.map { "\($0) in \(Int((secs * 10).rounded()) / 10).\(Int((secs * 10).rounded()) % 10)s\n" } ?? "\n"))
+        sink((live ? "\r" : "\n") + (final.map { "\($0) in \(Int((secs * 10).rounded()) / 10).\(Int((secs * 10).rounded()) % 10)s\n" } ?? "\n"))
     }
 }

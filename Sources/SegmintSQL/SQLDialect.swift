@@ -22,9 +22,14 @@ protocol SQLDialect {
     /// Case-insensitive: `needle` (a string literal) occurs in `haystack`, characters matched literally.
     func contains(_ haystack: String, _ needle: String) -> String
     func startsWith(_ haystack: String, _ needle: String) -> String
+    /// Event aggregates as correlated scalar subqueries instead of LEFT JOINs of grouped
+    /// derived tables (same values: no events gives COUNT 0 and a NULL SUM/AVG/MIN/MAX).
+    var correlatedEventAggregates: Bool { get }
 }
 
 extension SQLDialect {
+    var correlatedEventAggregates: Bool { false }
+
     /// Standard SQL: `"name"`, an inner `"` doubled.
     func identifier(_ name: String) -> String {
         "\"" + name.doubling(0x22, as: "\"\"") + "\""

@@ -4,13 +4,27 @@ import SegmintCore
 /// bytes; the dialect decides only the spelling of leaves (SQLDialect).
 struct SQLGenerator {
     let d: any SQLDialect
+    /// Joins written as correlated subqueries where their value is used (by alias), for
+    /// dialects with `correlatedEventAggregates`.
+    private var correlated: [String: EventJoin] = [:]
+    private var entityKey = ""
 
     init(dialect: Dialect) { d = dialect.rules }
 
     func statement(_ q: EntityQuery, shape: QueryShape) throws -> String {
-        let key = col(Alias.entity, q.keyColumn)
+        var g = self
+        g.entityKey = col(Alias.entity, q.keyColumn)
+        if d.correlatedEventAggregates {
+            for j in q.joins { g.correlated[j.alias] = j }
+            return try g.render(q, shape: shape, joins: [])
+        }
+        return try g.render(q, shape: shape, joins: q.joins)
+    }
+
+    private func render(_ q: EntityQuery, shape: QueryShape, joins: [EventJoin]) throws -> String {
+        let key = entityKey
         var from = "FROM \(d.table(q.table)) AS \(Alias.entity)"
-        for j in q.joins { from += "\n" + (try join(j, entityKey: key)) }
+        for j in joins { from += "\n" + (try join(j, entityKey: key)) }
         let whereClause = try q.filter.map { "\nWHERE " + (try topLevel($0)) } ?? ""
         switch shape {
         case .keys:
@@ -39,17 +53,28 @@ struct SQLGenerator {
 
     private func col(_ alias: String, _ column: String) -> String { "\(alias).\(d.identifier(column))" }
 
+    private func aggregate(_ j: EventJoin) -> String {
+        switch j.aggregate {
+        case .count: return "COUNT(*)"
+        case .sum(let c): return "SUM(\(col(Alias.event, c)))"
+        case .avg(let c): return "AVG(\(col(Alias.event, c)))"
+        case .min(let c): return "MIN(\(col(Alias.event, c)))"
+        case .max(let c): return "MAX(\(col(Alias.event, c)))"
+        case .countDistinct(let c): return "COUNT(DISTINCT \(col(Alias.event, c)))"
+        }
+    }
+
+    /// `(SELECT AGG FROM events AS ev WHERE ev.key = e.key AND filter)`: the join's value for
+    /// the current entity row.
+    private func correlatedValue(_ j: EventJoin) throws -> String {
+        var cond = "\(col(Alias.event, j.keyColumn)) = \(entityKey)"
+        if j.filter != .constant(true) { cond += " AND " + (try expr(j.filter, parenthesize: true)) }
+        return "(SELECT \(aggregate(j)) FROM \(d.table(j.table)) AS \(Alias.event) WHERE \(cond))"
+    }
+
     private func join(_ j: EventJoin, entityKey: String) throws -> String {
         let evKey = col(Alias.event, j.keyColumn)
-        let agg: String
-        switch j.aggregate {
-        case .count: agg = "COUNT(*)"
-        case .sum(let c): agg = "SUM(\(col(Alias.event, c)))"
-        case .avg(let c): agg = "AVG(\(col(Alias.event, c)))"
-        case .min(let c): agg = "MIN(\(col(Alias.event, c)))"
-        case .max(let c): agg = "MAX(\(col(Alias.event, c)))"
-        case .countDistinct(let c): agg = "COUNT(DISTINCT \(col(Alias.event, c)))"
-        }
+        let agg = aggregate(j)
         var s = "LEFT JOIN (\n  SELECT \(evKey) AS \(Alias.joinKey), \(agg) AS \(Alias.joinValue)\n  FROM \(d.table(j.table)) AS \(Alias.event)"
         if j.filter != .constant(true) { s += "\n  WHERE \(try expr(j.filter))" }
         s += "\n  GROUP BY \(evKey)\n) AS \(j.alias) ON \(j.alias).\(Alias.joinKey) = \(entityKey)"
@@ -121,14 +146,19 @@ struct SQLGenerator {
 
     private func scalar(_ s: Scalar) throws -> String {
         switch s {
-        case .column(let c): return c.generated ? "\(c.alias).\(c.column)" : col(c.alias, c.column)
+        case .column(let c):
+            if c.generated, let j = correlated[c.alias] { return try correlatedValue(j) }
+            return c.generated ? "\(c.alias).\(c.column)" : col(c.alias, c.column)
         case .string(let x): return try d.string(x)
         case .int(let i): return String(i)
         case .decimal(let t): return t
         case .bool(let b): return d.boolean(b)
         case .date(.literal(let day), let ts): return ts ? d.timestamp(day) : d.date(day)
         case .date(.today(let days, let months), let ts): return d.today(plusDays: days, minusMonths: months, asTimestamp: ts)
-        case .countOrZero(let c): return "COALESCE(\(c.alias).\(c.column), 0)"
+        case .countOrZero(let c):
+            // COUNT over no rows is already 0 in a correlated subquery.
+            if let j = correlated[c.alias] { return try correlatedValue(j) }
+            return "COALESCE(\(c.alias).\(c.column), 0)"
         }
     }
 }

@@ -82,13 +82,24 @@ final class ShapeTests: XCTestCase {
 
     func testOverlapQuery() throws {
         let p = program([Self.lapsed, Self.readers])
-        guard case .success(let text) = SQLCompiler.overlapQuery(p, segments: ["lapsed_outdoor", "readers"], options: CompileOptions(dialect: .sqlite)) else {
+        guard case .success(let text) = SQLCompiler.overlapQuery(p, segments: ["lapsed_outdoor", "readers"], options: CompileOptions(dialect: .postgres)) else {
             return XCTFail("overlap failed")
         }
         XCTAssertTrue(text.contains("SELECT \"m0\", \"m1\", COUNT(*) AS \"n\""), text)
         XCTAssertTrue(text.contains("WHERE \"m0\" = 1 OR \"m1\" = 1"), text)
         // The readers join is shared between the reference inside lapsed_outdoor and readers itself.
         XCTAssertEqual(text.components(separatedBy: "FROM \"support_tickets\"").count - 1, 1, text)
+    }
+
+    func testSQLiteWritesEventAggregatesAsCorrelatedSubqueries() throws {
+        // SQLite's planner can scan a selective LEFT JOINed derived table once per entity
+        // (minutes for an overlap on 100k customers); a correlated subquery seeks the key index.
+        let p = program([Self.lapsed, Self.readers])
+        guard case .success(let text) = SQLCompiler.overlapQuery(p, segments: ["lapsed_outdoor", "readers"], options: CompileOptions(dialect: .sqlite)) else {
+            return XCTFail("overlap failed")
+        }
+        XCTAssertFalse(text.contains("LEFT JOIN"), text)
+        XCTAssertTrue(text.contains("(SELECT COUNT(*) FROM \"support_tickets\" AS ev WHERE ev.\"customer_id\" = e.\"customer_id\""), text)
     }
 
     func testPrintExamples() throws {

@@ -6,10 +6,5 @@ SELECT COUNT(*) AS "count"
 FROM (
 SELECT DISTINCT e."customer_id"
 FROM "customers" AS e
-LEFT JOIN (
-  SELECT ev."customer_id" AS k, COUNT(*) AS v
-  FROM "orders" AS ev
-  GROUP BY ev."customer_id"
-) AS a1 ON a1.k = e."customer_id"
-WHERE COALESCE(a1.v, 0) >= 1
+WHERE (SELECT COUNT(*) FROM "orders" AS ev WHERE ev."customer_id" = e."customer_id") >= 1
 ) AS s
