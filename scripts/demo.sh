@@ -14,3 +14,5 @@ $S check examples/*.seg --catalog $C
 $S compile examples/lapsed_outdoor.seg --catalog $C --dialect snowflake
 $S run examples/lapsed_outdoor.seg --catalog $C --segment lapsed_outdoor --db demo.db --limit 10
 $S ask "California customers who bought outdoor gear in the last 90 days but not email opt-outs" --catalog $C --offline
+$S overlap examples/*.seg --catalog $C --db demo.db --svg overlap.svg
+$S recommend examples/churn_risk.seg --catalog $C --db demo.db
