@@ -1,3 +1,4 @@
+import SegmintCore
 import SegmintCatalog
 
 /// `segmint catalog import`: reads a live schema and writes a starter catalog YAML (spec §4).
@@ -185,24 +186,8 @@ public enum CatalogImporter {
     }
 
     /// A double-quoted YAML scalar (safe for any text: `yes`, `null`, `:`, `#`, quotes, unicode).
-    static func yamlString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let h = String(u.value, radix: 16)
-                    out += "\\x" + String(repeating: "0", count: 2 - h.count) + h
-                } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    /// YAML's double-quoted style accepts JSON's escapes, so the JSON writer serves.
+    static func yamlString(_ s: String) -> String { JSON.string(s) }
 
     /// `customers` → `customer`, `email_events` → `email_event`; identifiers only.
     static func singular(_ table: String) -> String {

@@ -76,7 +76,7 @@ final class CatalogImportTests: XCTestCase {
 
     func testYAMLStringsAreEscaped() {
         XCTAssertEqual(CatalogImporter.yamlString("O'Brien \"x\" \\ yes: #"), "\"O'Brien \\\"x\\\" \\\\ yes: #\"")
-        XCTAssertEqual(CatalogImporter.yamlString("a\nb\u{1}"), "\"a\\nb\\x01\"")
+        XCTAssertEqual(CatalogImporter.yamlString("a\nb\u{1}"), "\"a\\nb\\u0001\"")  // YAML accepts JSON escapes
         XCTAssertEqual(CatalogImporter.singular("categories"), "category")
         XCTAssertEqual(CatalogImporter.singular("address"), "address")
     }
