@@ -82,9 +82,9 @@ func runSegmentSQL(_ sql: String, segment: String, entity: Entity, database: Dat
     case .table:
         var s = "\(segment): \(keys.count) \(noun) (\(database.dialectName))\n"
         if !shown.isEmpty {
-            let width = max(keyName.count, shown.map(\.count).max() ?? 0)
+            let width = max(keyName.count, shown.map { tableCell($0).count }.max() ?? 0)
             s += keyName + "\n" + String(repeating: "-", count: width) + "\n"
-            for k in shown { s += k + "\n" }
+            for k in shown { s += tableCell(k) + "\n" }
             if shown.count < keys.count { s += "… \(keys.count - shown.count) more (--limit)\n" }
         }
         return CommandOutput(exitCode: 0, stdout: s)
@@ -100,18 +100,49 @@ func runSegmentSQL(_ sql: String, segment: String, entity: Entity, database: Dat
     }
 }
 
-/// Integers in numeric order when every key is one; otherwise byte order.
+/// Integers in numeric order when every key is one; otherwise byte order. The keys themselves
+/// are printed as stored: TEXT keys such as `007` or `+5` must not be rewritten to `7` / `5`.
 func sortedKeys(_ keys: [String]) -> [String] {
-    let ints = keys.compactMap { Int64($0) }
-    if ints.count == keys.count { return ints.sorted().map(String.init) }
-    return keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    let bytes: (String, String) -> Bool = { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    let ints = keys.map { Int64($0) }
+    if !ints.contains(where: { $0 == nil }) {
+        return zip(keys, ints).sorted { a, b in
+            let x = a.1 ?? 0, y = b.1 ?? 0
+            return x != y ? x < y : bytes(a.0, b.0)
+        }.map(\.0)
+    }
+    return keys.sorted(by: bytes)
 }
 
+/// RFC 4180 field: quoted when it holds a comma, quote, CR or LF (checked per scalar, since
+/// `"\r\n"` is one Character), and when empty so an empty key is not a blank line.
 private func csvField(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+    guard s.isEmpty || s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    else { return s }
     var out = "\""
-    for ch in s { out += ch == "\"" ? "\"\"" : String(ch) }
+    for u in s.unicodeScalars {
+        if u == "\"" { out += "\"\"" } else { out.unicodeScalars.append(u) }
+    }
     return out + "\""
+}
+
+/// One key on one table line: control characters (newline, CR, tab, …) are shown escaped as
+/// in JSON so a hostile key cannot break the layout or move the terminal cursor.
+func tableCell(_ s: String) -> String {
+    guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return s }
+    var out = ""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where u.value < 0x20 || u.value == 0x7F:
+            let hex = String(u.value, radix: 16)
+            out += "\\u{" + hex + "}"
+        default: out.unicodeScalars.append(u)
+        }
+    }
+    return out
 }
 
 private func pluralise(_ word: String) -> String {
