@@ -1,0 +1,129 @@
+import XCTest
+import SegmintCore
+import SegmintDB
+@testable import SegmintDriver
+
+/// Second conformance pass: hostile keys through `run`'s three formats, `check --format json`
+/// shape, SQLite timestamps with a `T`, the analyses on the saas catalog, `fmt` on hostile text.
+final class Conformance2RunTests: ConformanceCase {
+    /// Keys a TEXT primary key can hold and a CSV/JSON/table writer can get wrong.
+    static let hostileKeys = ["a,b", "q\"uo\"te", "new\nline", "crlf\r\nx", "cr\rx", "tab\tx",
+                              "ünï ☃ 日本", "", "ctl\u{1}x", " lead", "x;--"]
+
+    /// A saas-shaped database whose "pro" accounts are exactly the hostile keys.
+    func hostileDatabase(keys: [String] = Conformance2RunTests.hostileKeys) throws -> String {
+        let path = dir + "/hostile.db"
+        let script = try String(contentsOfFile: Conformance.fixtures + "/saas.sql", encoding: .utf8)
+        let db = try SQLiteDatabase(path: path)
+        try db.execute(script)
+        try db.execute("UPDATE \"SaaS Accounts\" SET plan = 'free' WHERE plan = 'pro';")
+        for k in keys {
+            let lit = "'" + k.replacingOccurrences(of: "'", with: "''") + "'"
+            try db.execute("INSERT INTO \"SaaS Accounts\"(acct_id, plan, SignupDay) VALUES (\(lit), 'pro', '2025-01-01');")
+        }
+        db.close()
+        return path
+    }
+
+    func runPros(_ format: RunFormat, db: String) throws -> CommandOutput {
+        let seg = try file("pros.seg", "segment pros {\n  include { plan = \"pro\" }\n}\n")
+        return runRun(files: [seg], catalogPath: Conformance.saas, segment: nil, db: db, limit: 100, format: format)
+    }
+
+    /// A minimal RFC 4180 reader (quoted fields, doubled quotes, CR/LF inside quotes).
+    func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false, inQuotes = false
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if inQuotes {
+                if c == "\"" {
+                    if i + 1 < scalars.count && scalars[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { inQuotes = false }
+                } else { field.unicodeScalars.append(c) }
+            } else if c == "\"" { inQuotes = true; quoted = true
+            } else if c == "," { row.append(field); field = ""; quoted = false
+            } else if c == "\n" || c == "\r" {
+                if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
+                row.append(field); rows.append(row); row = []; field = ""; quoted = false
+            } else { field.unicodeScalars.append(c) }
+            i += 1
+        }
+        if !field.isEmpty || quoted || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+
+    func testCSVQuotesHostileKeysPerRFC4180() throws {
+        let out = try runPros(.csv, db: try hostileDatabase())
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        let rows = parseCSV(out.stdout)
+        XCTAssertEqual(rows.first, ["acct_id"])
+        XCTAssertEqual(rows.dropFirst().map { $0.count }, Array(repeating: 1, count: Self.hostileKeys.count), out.stdout)
+        XCTAssertEqual(Set(rows.dropFirst().compactMap(\.first)), Set(Self.hostileKeys))
+        // The empty key is a quoted empty field, never a blank line.
+        XCTAssertTrue(out.stdout.contains("\n\"\"\n"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("\"q\"\"uo\"\"te\""), out.stdout)
+        XCTAssertTrue(out.stdout.contains("\"crlf\r\nx\""), out.stdout)
+        XCTAssertTrue(out.stderr.contains("pros: \(Self.hostileKeys.count) accounts"), out.stderr)
+    }
+
+    func testJSONParsesBackToTheKeys() throws {
+        let out = try runPros(.json, db: try hostileDatabase())
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        let obj = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(obj?["segment"] as? String, "pros")
+        XCTAssertEqual(obj?["count"] as? Int, Self.hostileKeys.count)
+        XCTAssertEqual(Set((obj?["keys"] as? [String]) ?? []), Set(Self.hostileKeys))
+    }
+
+    func testTableKeepsOneKeyPerLine() throws {
+        let out = try runPros(.table, db: try hostileDatabase())
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        let lines = out.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        // title, header, rule, one line per key, final empty piece after the last newline
+        XCTAssertEqual(lines.count, 3 + Self.hostileKeys.count + 1, out.stdout)
+        XCTAssertFalse(out.stdout.unicodeScalars.contains { $0 == "\r" || $0 == "\t" || $0 == "\u{1}" }, out.stdout)
+        XCTAssertTrue(lines.contains("new\\nline"), out.stdout)
+        XCTAssertTrue(lines.contains("crlf\\r\\nx"), out.stdout)
+        XCTAssertTrue(lines.contains("ünï ☃ 日本"), out.stdout)
+        XCTAssertTrue(lines.contains("a,b"), out.stdout)
+    }
+
+    func testIntegerLookingTextKeysArePrintedAsStored() throws {
+        let keys = ["007", "+5", "10", "-0"]
+        let db = try hostileDatabase(keys: keys)
+        for format in RunFormat.allCases {
+            let out = try runPros(format, db: db)
+            XCTAssertEqual(out.exitCode, 0, out.stderr)
+            for k in keys { XCTAssertTrue(out.stdout.contains(k), "\(format): \(k) missing in\n\(out.stdout)") }
+        }
+        // Numeric order still applies: -0, +5, 007, 10 (0 < 5 < 7 < 10).
+        let csv = try runPros(.csv, db: db)
+        XCTAssertEqual(csv.stdout, "acct_id\n-0\n+5\n007\n10\n")
+    }
+
+    func testMissingTablesAndBadURLsExitTwo() throws {
+        let seg = try file("pros.seg", "segment pros {\n  include { plan = \"pro\" has invoice }\n}\n")
+        let empty = dir + "/empty.db"
+        let db = try SQLiteDatabase(path: empty)
+        try db.execute("CREATE TABLE other(x INTEGER);")
+        db.close()
+        let noEvents = dir + "/noevents.db"
+        let db2 = try SQLiteDatabase(path: noEvents)
+        try db2.execute("CREATE TABLE \"SaaS Accounts\"(acct_id TEXT, plan TEXT);")
+        db2.close()
+        let cases: [(String, String)] = [
+            (empty, "SaaS Accounts"), (noEvents, "invoices"), (dir + "/missing.db", "cannot open"),
+            ("mysql://h/db", "unsupported database URL scheme"), ("", "empty database URL"),
+            ("sqlite:", "names no file"), (dir, "cannot open"),
+        ]
+        for (url, fragment) in cases {
+            let out = runRun(files: [seg], catalogPath: Conformance.saas, segment: nil, db: url)
+            XCTAssertEqual(out.exitCode, 2, "\(url): \(out.stderr)")
+            XCTAssertTrue(out.stderr.contains("error"), out.stderr)
+            XCTAssertTrue(out.stderr.contains(fragment), "\(url): missing \(fragment) in \(out.stderr)")
+            XCTAssertEqual(out.stdout, "")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/missing.db"), "run must not create a database")
+    }
+}
