@@ -127,3 +127,77 @@ final class Conformance2RunTests: ConformanceCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/missing.db"), "run must not create a database")
     }
 }
+
+/// `check --format json` and the human layout on hostile input.
+final class Conformance2CheckFormatTests: ConformanceCase {
+    let fields: Set<String> = ["code", "severity", "message", "file", "line", "column", "end", "help"]
+
+    func json(_ paths: [String], catalog: String = Conformance.saas) throws -> (Int32, [[String: Any]]) {
+        let out = runCheck(paths: paths, catalogPath: catalog, strict: false, format: "json")
+        let parsed = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8), options: [.fragmentsAllowed])
+        guard let array = parsed as? [[String: Any]] else {
+            XCTFail("not one JSON array of objects:\n\(out.stdout)")
+            return (out.exitCode, [])
+        }
+        for d in array { XCTAssertEqual(Set(d.keys), fields, "\(d)") }
+        return (out.exitCode, array)
+    }
+
+    func testCleanFileIsAnEmptyArray() throws {
+        let path = try file("ok.seg", "segment ok {\n  include { plan = \"pro\" }\n}\n")
+        let out = runCheck(paths: [path], catalogPath: Conformance.saas, strict: false, format: "json")
+        XCTAssertEqual(out.exitCode, 0)
+        XCTAssertEqual(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "[]")
+    }
+
+    func testHostileMessagesStayValidJSON() throws {
+        // Quotes and backslashes in a file name, in a segment name and in values; a control escape.
+        let path = try file("we\"ird\\name.seg",
+                            "segment \"q\\\"x\" {\n  include { plan = \"pr\\\"o\" regin = \"a\\u{1}b\" }\n}\n")
+        let (code, diags) = try json([path])
+        XCTAssertEqual(code, 1)
+        XCTAssertEqual(diags.count, 3, "\(diags)")
+        XCTAssertTrue(diags.allSatisfy { ($0["file"] as? String) == path })
+        let unknown = diags.first { ($0["message"] as? String) == "unknown facet \"regin\"" }
+        XCTAssertEqual(unknown?["help"] as? String, "did you mean \"region\"?")
+        XCTAssertEqual(unknown?["line"] as? Int, 2)
+        XCTAssertEqual(unknown?["column"] as? Int, 28)
+        let end = unknown?["end"] as? [String: Any]
+        XCTAssertEqual(end?["line"] as? Int, 2)
+        XCTAssertEqual(end?["column"] as? Int, 33)
+        XCTAssertTrue(diags.contains { ($0["message"] as? String) == "\"pr\\\"o\" is not a value of plan" }, "\(diags)")
+    }
+
+    func testInvalidUTF8AndMissingFileAndBrokenCatalog() throws {
+        let bad = dir + "/bad.seg"
+        try AtomicFile.write(Array("segment a {\n  include { pl".utf8) + [0xFF, 0xFE] + Array("an = \"x\" }\n}\n".utf8), to: bad)
+        let (c1, d1) = try json([bad])
+        XCTAssertEqual(c1, 1)
+        XCTAssertEqual(d1.first?["line"] as? Int, 2)
+        XCTAssertEqual(d1.first?["severity"] as? String, "error")
+
+        let (c2, d2) = try json([dir + "/nothere.seg"])
+        XCTAssertEqual(c2, 2)
+        XCTAssertEqual(d2.count, 1)
+        XCTAssertTrue(d2.first?["line"] is NSNull)
+
+        let cat = try file("bad.yaml", "name: x\nversion: 1\nentity: {name: a, table: t, key: k}\nfacets:\n  - {name: \"q\\\"\", type: strin}\n")
+        let seg = try file("ok.seg", "segment ok {\n  include { q = 1 }\n}\n")
+        let (c3, d3) = try json([seg], catalog: cat)
+        XCTAssertNotEqual(c3, 0)
+        XCTAssertTrue(d3.contains { ($0["file"] as? String) == cat && ($0["line"] as? Int) == 5 }, "\(d3)")
+    }
+
+    func testHumanLayoutWithCRLFAndTabs() throws {
+        let path = try file("crlf.seg", "segment a {\r\n\tinclude { plann = \"free\" }\r\n}\r\n")
+        let out = runCheck(paths: [path], catalogPath: Conformance.saas, strict: false, format: "human")
+        XCTAssertEqual(out.exitCode, 1)
+        let lines = out.stderr.components(separatedBy: "\n")
+        XCTAssertEqual(lines.first, "\(path):2:12: error: unknown facet \"plann\"")
+        XCTAssertTrue(lines.contains("2 | \tinclude { plann = \"free\" }"), out.stderr)
+        // The caret sits under the name: the tab is kept so it lines up in a terminal.
+        XCTAssertTrue(lines.contains("  | \t          ^^^^^"), out.stderr)
+        XCTAssertTrue(lines.contains("  = help: did you mean \"plan\"?"), out.stderr)
+        XCTAssertFalse(out.stderr.contains("\r"), "CR of CRLF must not reach the rendered source line")
+    }
+}
