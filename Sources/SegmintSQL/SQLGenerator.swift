@@ -128,9 +128,21 @@ struct SQLGenerator {
             // also right for plain dates (and 'T'-separated times) in a column the catalog calls
             // a timestamp: `t >= X` and `t < X` are exactly the window bounds of spec §3.
             if d.dialect == .sqlite, op == .ge || op == .lt, case .date(let e, true) = r { r = .date(e, asTimestamp: false) }
-            out += try scalar(l); out += " "; out += op.rawValue; out += " "; out += try scalar(r)
+            // `=`, `<>`, `<=`, `>` against a start of day must tell midnight from later times, so
+            // a 'T'-separated ISO text ('2026-02-28T00:00:00') is read with a space there.
+            if d.dialect == .sqlite, op != .ge && op != .lt, case .date(_, true) = r, case .column = l {
+                out += "replace(" + (try scalar(l)) + ", 'T', ' ')"
+            } else {
+                out += try scalar(l)
+            }
+            out += " "; out += op.rawValue; out += " "; out += try scalar(r)
         case .inList(let l, let items, let negated):
-            out += try scalar(l)
+            if d.dialect == .sqlite, case .column = l,
+               items.contains(where: { if case .date(_, true) = $0 { return true } else { return false } }) {
+                out += "replace(" + (try scalar(l)) + ", 'T', ' ')"
+            } else {
+                out += try scalar(l)
+            }
             out += negated ? " NOT IN (" : " IN ("
             for (i, x) in items.enumerated() {
                 if i > 0 { out += ", " }

@@ -201,3 +201,59 @@ final class Conformance2CheckFormatTests: ConformanceCase {
         XCTAssertFalse(out.stderr.contains("\r"), "CR of CRLF must not reach the rendered source line")
     }
 }
+
+/// SQLite keeps times as text; ISO-8601 text with a `T` between date and time (what many
+/// exporters write) must give the same keys as the space-separated convention of notes/db.md.
+final class Conformance2TSeparatorTests: ConformanceCase {
+    /// saas.sql with every 'YYYY-MM-DD HH:MM:SS' literal written 'YYYY-MM-DDTHH:MM:SS'.
+    func tDatabase() throws -> String {
+        let script = try String(contentsOfFile: Conformance.fixtures + "/saas.sql", encoding: .utf8)
+        let regex = try NSRegularExpression(pattern: "'(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2})'")
+        let ns = script as NSString
+        let tScript = regex.stringByReplacingMatches(in: script, range: NSRange(location: 0, length: ns.length),
+                                                     withTemplate: "'$1T$2'")
+        XCTAssertTrue(tScript.contains("'2026-02-28T00:00:00'"), "fixture rewrite found no timestamps")
+        let path = dir + "/t.db"
+        let db = try SQLiteDatabase(path: path)
+        try db.execute(tScript)
+        db.close()
+        return path
+    }
+
+    func keysOn(_ dbPath: String, _ body: String) throws -> Set<String> {
+        let path = try file("s\(UInt32.random(in: 0...UInt32.max)).seg", include(body))
+        let out = runCompile(paths: [path], catalogPath: Conformance.saas, segment: nil, dialect: "sqlite", asOf: nil, count: false)
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        let db = try SQLiteDatabase(path: dbPath, readOnly: true, create: false)
+        defer { db.close() }
+        return Set(try db.query(out.stdout).rows.compactMap { $0.first ?? nil })
+    }
+
+    func testEveryCrossDatabaseCaseHoldsWithTSeparatedTimes() throws {
+        let db = try tDatabase()
+        for (body, expected) in Conformance.crossDatabaseCases {
+            XCTAssertEqual(try keysOn(db, body), expected, body)
+        }
+    }
+
+    func testMidnightComparisonsWithTSeparatedTimes() throws {
+        let db = try tDatabase()
+        // LastSeenAt: a1 03-30 23:59:59, a2 03-31 00:00:00, a4 02-28 00:00:00,
+        // a5 02-27 23:59:59, a6 2025-07-01 00:00:00, a3 NULL.
+        let cases: [(String, Set<String>)] = [
+            ("last_seen_at = 2026-02-28", ["a4"]),
+            ("last_seen_at != 2026-02-28", ["a1", "a2", "a5", "a6"]),
+            ("last_seen_at <= 2026-02-28", ["a4", "a5", "a6"]),
+            ("last_seen_at > 2026-02-28", ["a1", "a2"]),
+            ("last_seen_at in [2026-03-31, 2025-07-01]", ["a2", "a6"]),
+            ("last_seen_at not in [2026-03-31, 2025-07-01]", ["a1", "a4", "a5"]),
+            ("last_seen_at between 2026-02-27 and 2026-02-28", ["a4", "a5"]),
+            ("last_seen_at < 2026-02-28", ["a5", "a6"]),
+            ("last_seen_at >= 2026-03-31", ["a2"]),
+        ]
+        for (body, expected) in cases {
+            XCTAssertEqual(try keysOn(db, body), expected, body)
+            XCTAssertEqual(try where_(body), expected, "space-separated: " + body)
+        }
+    }
+}

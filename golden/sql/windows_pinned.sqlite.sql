@@ -20,5 +20,5 @@ WHERE e."created_at" >= '2026-03-01'
   AND e."birth_date" < '1990-01-01'
   AND e."last_login_at" >= '2026-01-01'
   AND e."created_at" > '2024-02-29'
-  AND e."last_login_at" = '2026-03-01 00:00:00'
+  AND replace(e."last_login_at", 'T', ' ') = '2026-03-01 00:00:00'
 ORDER BY e."customer_id"
