@@ -77,14 +77,15 @@ public func runOverlap(_ r: OverlapRequest, progress: (@Sendable (String) -> Voi
     case .failure(let e): return CommandOutput(exitCode: 2, stderr: "segmint: error: \(e)\n")
     }
     var err = input.warnings
+    let entities = ExplainReport.plural(input.program.catalog.entity.name)
     if let svg = r.svgPath {
         let titles = names.map { input.program.segment(named: $0)?.title }
-        do { try AtomicFile.write(OverlapSVG.render(report, titles: titles), to: svg) } catch {
-            return CommandOutput(exitCode: 2, stdout: report.render(format), stderr: err + "segmint: error: \(error)\n")
+        do { try AtomicFile.write(OverlapSVG.render(report, titles: titles, entities: entities), to: svg) } catch {
+            return CommandOutput(exitCode: 2, stdout: report.render(format, entities: entities), stderr: err + "segmint: error: \(error)\n")
         }
         err += "wrote \(svg)\n"
     }
-    return CommandOutput(exitCode: 0, stdout: report.render(format), stderr: err)
+    return CommandOutput(exitCode: 0, stdout: report.render(format, entities: entities), stderr: err)
 }
 
 /// The benchmark behind `bench/overlap/run.sh` (`segmint overlap --compare-naive`): the

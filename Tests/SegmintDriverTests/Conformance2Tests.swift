@@ -257,3 +257,150 @@ final class Conformance2TSeparatorTests: ConformanceCase {
         }
     }
 }
+
+/// `overlap`, `explain`, `recommend` and `catalog import` on the saas catalog and fixture data.
+final class Conformance2AnalysisTests: ConformanceCase {
+    static let segments = """
+    segment pros {
+      as_of 2026-03-30
+      include { plan = "pro" }
+    }
+    segment emea {
+      as_of 2026-03-30
+      include { region = "EMEA" }
+    }
+    segment payers {
+      as_of 2026-03-30
+      include { has invoice where status = "paid" }
+    }
+    segment big_pros {
+      as_of 2026-03-30
+      include { in segment pros seats > 15 }
+    }
+    segment nobody {
+      as_of 2026-03-30
+      include { seats > 60 seats < 30 }
+    }
+    segment small_or_free {
+      as_of 2026-03-30
+      include { any { plan = "free" seats < 5 } }
+    }
+    segment paying_plans {
+      as_of 2026-03-30
+      include { plan in ["pro", "enterprise"] seats >= 5 seats > 2 }
+    }
+
+    """
+
+    func segmentKeys(_ path: String, _ name: String) throws -> Set<String> {
+        let out = runCompile(paths: [path], catalogPath: Conformance.saas, segment: name, dialect: "sqlite", asOf: nil, count: false)
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        let db = try SQLiteDatabase(path: try Conformance.databasePath(), readOnly: true, create: false)
+        defer { db.close() }
+        return Set(try db.query(out.stdout).rows.compactMap { $0.first ?? nil })
+    }
+
+    func testOverlapCountsMatchHandDerivedSets() throws {
+        let path = try file("multi.seg", Self.segments)
+        // pros {a1,a6}; emea {a1,a5}; payers {a1,a2,a5}; big_pros {a6} (a1 has 10 seats); nobody {}.
+        let out = runOverlap(OverlapRequest(paths: [path], catalogPath: Conformance.saas, dbURL: try Conformance.databasePath(),
+                                            segments: ["pros", "emea", "payers", "big_pros", "nobody"], format: "json"))
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        let obj = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(obj?["base"] as? Int, 6)
+        XCTAssertEqual(obj?["union"] as? Int, 4)
+        XCTAssertEqual(obj?["sizes"] as? [String: Int], ["pros": 2, "emea": 2, "payers": 3, "big_pros": 1, "nobody": 0])
+        XCTAssertEqual(obj?["unique_reach"] as? [String: Int], ["pros": 0, "emea": 0, "payers": 1, "big_pros": 0, "nobody": 0])
+        let pairs = (obj?["pairs"] as? [[String: Any]]) ?? []
+        func inter(_ a: String, _ b: String) -> Int? {
+            pairs.first { ($0["a"] as? String) == a && ($0["b"] as? String) == b }?["intersection"] as? Int
+        }
+        XCTAssertEqual(inter("pros", "emea"), 1)
+        XCTAssertEqual(inter("emea", "payers"), 2)
+        XCTAssertEqual(inter("pros", "big_pros"), 1)
+        XCTAssertEqual(inter("payers", "big_pros"), 0)
+    }
+
+    func testOverlapTableNamesTheEntity() throws {
+        let path = try file("multi.seg", Self.segments)
+        let svg = dir + "/o.svg"
+        let out = runOverlap(OverlapRequest(paths: [path], catalogPath: Conformance.saas, dbURL: try Conformance.databasePath(),
+                                            segments: ["pros", "emea"], svgPath: svg))
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("base 6 accounts"), out.stdout)
+        XCTAssertFalse(out.stdout.contains("entities"), out.stdout)
+        let picture = try String(contentsOfFile: svg, encoding: .utf8)
+        XCTAssertTrue(picture.contains("base 6 accounts"))
+    }
+
+    /// Every claim `overlap --static` proves must hold on the fixture data (which has NULL
+    /// plans and seats, the usual way such proofs go wrong).
+    func testStaticClaimsHoldOnTheFixtureData() throws {
+        let path = try file("multi.seg", Self.segments)
+        let out = runOverlap(OverlapRequest(paths: [path], catalogPath: Conformance.saas, format: "json", staticOnly: true))
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        let obj = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        let findings = (obj?["findings"] as? [[String: Any]]) ?? []
+        let kinds = Set(findings.compactMap { $0["kind"] as? String })
+        XCTAssertTrue(kinds.isSuperset(of: ["empty", "contained", "disjoint", "redundant_include"]), "\(findings)")
+        XCTAssertTrue(findings.contains { ($0["kind"] as? String) == "contained" && ($0["segment"] as? String) == "big_pros"
+            && ($0["other"] as? String) == "pros" })
+        for f in findings {
+            let kind = f["kind"] as? String ?? "", seg = f["segment"] as? String ?? ""
+            let a = try segmentKeys(path, seg)
+            switch kind {
+            case "empty": XCTAssertEqual(a, [], "\(f)")
+            case "contained": XCTAssertTrue(a.isSubset(of: try segmentKeys(path, f["other"] as? String ?? "")), "\(f)")
+            case "disjoint": XCTAssertTrue(a.isDisjoint(with: try segmentKeys(path, f["other"] as? String ?? "")), "\(f)")
+            case "redundant_include":
+                // Dropping the condition must not change the members.
+                let cond = f["condition"] as? String ?? ""
+                let without = Self.segments.replacingOccurrences(of: " " + cond + " }", with: " }")
+                XCTAssertNotEqual(without, Self.segments, "condition \(cond) not found to drop")
+                let p2 = try file("without.seg", without)
+                XCTAssertEqual(try segmentKeys(p2, seg), a, "\(f)")
+            default: XCTFail("unknown finding kind \(kind)")
+            }
+        }
+    }
+
+    func testExplainAndRecommendUseTheEntityName() throws {
+        let path = try file("multi.seg", Self.segments)
+        let ex = runExplain(paths: [path], catalogPath: Conformance.saas, segment: "payers", dbURL: try Conformance.databasePath())
+        XCTAssertEqual(ex.exitCode, 0, ex.stderr)
+        XCTAssertTrue(ex.stdout.contains("Includes every account"), ex.stdout)
+        XCTAssertTrue(ex.stdout.contains("accounts remaining"), ex.stdout)
+        // 6 accounts, 3 with a paid invoice (a1, a2, a5).
+        XCTAssertTrue(ex.stdout.contains("  3   50.0%"), ex.stdout)
+        XCTAssertFalse(ex.stdout.contains("customer"), ex.stdout)
+        let rec = runRecommend(paths: [path], catalogPath: Conformance.saas, dbURL: try Conformance.databasePath())
+        XCTAssertEqual(rec.exitCode, 0, rec.stderr)
+        XCTAssertTrue(rec.stdout.contains("0 of 6 accounts"), rec.stdout)
+        XCTAssertFalse(rec.stdout.contains("customer"), rec.stdout)
+        let recJSON = runRecommend(paths: [path], catalogPath: Conformance.saas, dbURL: try Conformance.databasePath(), format: "json")
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(recJSON.stdout.utf8)), recJSON.stdout)
+    }
+
+    func testCatalogImportOfHostileNamesLoadsAndRuns() throws {
+        let path = dir + "/weird.db"
+        let db = try SQLiteDatabase(path: path)
+        try db.execute("""
+        CREATE TABLE "we""ird, tbl" ("k ey" TEXT PRIMARY KEY, "na""me" TEXT, "ünï" REAL, ts TEXT, flag INTEGER);
+        INSERT INTO "we""ird, tbl" VALUES ('x', 'y', 1.5, '2026-01-01 00:00:00', 1), ('z', 'w"q', 0.5, NULL, 0);
+        """)
+        db.close()
+        let yaml = dir + "/imported.yaml"
+        let imp = runCatalogImport(db: path, entity: "we\"ird, tbl", key: "k ey", out: yaml)
+        XCTAssertEqual(imp.exitCode, 0, imp.stderr)
+        let seg = try file("a.seg", "segment a {\n  include { na_me = \"y\" _n_ > 1 }\n}\n")
+        let out = runRun(files: [seg], catalogPath: yaml, segment: nil, db: path, format: .json)
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        let obj = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(obj?["keys"] as? [String], ["x"])
+        XCTAssertEqual(obj?["key"] as? String, "k ey")
+
+        let missing = runCatalogImport(db: path, entity: "nope", key: "k ey")
+        XCTAssertEqual(missing.exitCode, 2)
+        XCTAssertTrue(missing.stderr.contains("nope"), missing.stderr)
+    }
+}

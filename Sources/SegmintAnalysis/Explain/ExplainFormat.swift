@@ -3,7 +3,7 @@ import SegmintSyntax
 
 extension ExplainReport {
     /// English plural of an entity name (customer → customers, company → companies).
-    static func plural(_ w: String) -> String {
+    public static func plural(_ w: String) -> String {
         if w.hasSuffix("s") || w.hasSuffix("x") || w.hasSuffix("ch") || w.hasSuffix("sh") { return w + "es" }
         if w.hasSuffix("y"), let b = w.dropLast().last, !"aeiou".contains(b) { return w.dropLast() + "ies" }
         return w + "s"

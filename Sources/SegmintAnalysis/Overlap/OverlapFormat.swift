@@ -4,10 +4,11 @@ import SegmintCore
 public enum OverlapFormat: String, Sendable, CaseIterable { case table, csv, json }
 
 extension OverlapReport {
-    /// Renders the report; `top` limits the largest-patterns list.
-    public func render(_ format: OverlapFormat, top: Int = 15) -> String {
+    /// Renders the report; `top` limits the largest-patterns list; `entities` is the plural of
+    /// the catalog's entity ("accounts") for the table's wording (CSV and JSON keys stay fixed).
+    public func render(_ format: OverlapFormat, top: Int = 15, entities: String = "entities") -> String {
         switch format {
-        case .table: return table(top: top)
+        case .table: return table(top: top, entities: entities)
         case .csv: return csv()
         case .json: return json(top: top)
         }
@@ -18,8 +19,8 @@ extension OverlapReport {
         return Fmt.percent(Double(n) / Double(b), 2)
     }
 
-    private func table(top: Int) -> String {
-        var out = "Segments (\(segments.count))" + (base.map { ", base \(Fmt.count($0)) entities" } ?? "") + "\n"
+    private func table(top: Int, entities: String) -> String {
+        var out = "Segments (\(segments.count))" + (base.map { ", base \(Fmt.count($0)) \(entities)" } ?? "") + "\n"
         out += Fmt.table(["segment", "size", "% of base", "unique reach", "% unique"],
                          segments.indices.map { i in
                              [segments[i], Fmt.count(sizes[i]), share(sizes[i]), Fmt.count(uniqueReach[i]),
@@ -38,9 +39,9 @@ extension OverlapReport {
         out += Fmt.table(["A", "B", "|A∩B|", "Jaccard", "|A∩B|/|A|", "|A∩B|/|B|"], rows, leftColumns: 2)
         out += "\nIn exactly k segments\n"
         let ks = (base == nil ? 1 : 0)...segments.count
-        out += Fmt.table(["k", "entities"], ks.filter { $0 <= 1 || exactly[$0] > 0 }.map { [String($0), Fmt.count(exactly[$0])] })
+        out += Fmt.table(["k", entities], ks.filter { $0 <= 1 || exactly[$0] > 0 }.map { [String($0), Fmt.count(exactly[$0])] })
         out += "\nLargest membership patterns\n"
-        out += Fmt.table(["segments", "entities", "% of union"], patterns.prefix(top).map { p in
+        out += Fmt.table(["segments", entities, "% of union"], patterns.prefix(top).map { p in
             [label(p), Fmt.count(p.count), Fmt.percent(union == 0 ? nil : Double(p.count) / Double(union))]
         })
         return out

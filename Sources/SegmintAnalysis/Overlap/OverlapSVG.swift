@@ -2,7 +2,9 @@
 /// values in the cells) and an UpSet-style chart of the largest membership patterns with
 /// set-size bars. No scripts, no external fonts or links; every text is XML-escaped.
 public enum OverlapSVG {
-    public static func render(_ r: OverlapReport, titles: [String?] = [], topPatterns: Int = 15) -> String {
+    /// `entities` is the plural of the catalog's entity ("accounts") for the headings.
+    public static func render(_ r: OverlapReport, titles: [String?] = [], topPatterns: Int = 15,
+                              entities: String = "entities") -> String {
         let n = r.segments.count
         let names = r.segments.map { short($0, 28) }
         let labelW = max(60, (names.map(\.count).max() ?? 4) * 7 + 12)
@@ -25,7 +27,7 @@ public enum OverlapSVG {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
         s += "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"11\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
-        let heading = "Segment overlap: \(n) segments" + (r.base.map { ", base \(Fmt.count($0)) entities" } ?? "")
+        let heading = "Segment overlap: \(n) segments" + (r.base.map { ", base \(Fmt.count($0)) \(entities)" } ?? "")
             + ", \(Fmt.count(r.union)) in at least one"
         s += text(margin, 28, heading, size: 16, weight: "bold")
         s += text(margin, 48, "Pairwise Jaccard |A∩B| / |A∪B| (diagonal: segment size)", size: 12, fill: "#444")
@@ -62,7 +64,7 @@ public enum OverlapSVG {
         }
 
         // UpSet: pattern bars, dot matrix, set-size bars.
-        s += text(margin, upTop - 24, "Largest membership patterns (UpSet): entities in exactly these segments", size: 14, weight: "bold")
+        s += text(margin, upTop - 24, "Largest membership patterns (UpSet): \(entities) in exactly these segments", size: 14, weight: "bold")
         let maxPat = max(1, pats.map(\.count).max() ?? 1)
         for (c, p) in pats.enumerated() {
             let x = matrixLeft + c * colW
