@@ -82,7 +82,7 @@ public final class AskSession: @unchecked Sendable {
         }
         var answers = remembered
         for (k, v) in r.answers { answers[k.lowercased()] = v }
-        if let reason = RequestGuard.refusal(r.text) {
+        if let reason = RequestGuard.refusal(r.text, entity: r.catalog.entity.name) {
             return AskOutcome(exitCode: 4, seg: nil, sql: nil, questionsJSON: nil, messages: messages + ["refused: \(reason)"], trace: [], usedOfflineTranslator: false)
         }
 

@@ -98,7 +98,7 @@ public final class Pipeline: Sendable {
     public func run(_ request: String, answers: Answers = Answers()) async throws -> (PipelineOutcome, [TraceEntry]) {
         let state = RequestState()
         let registry = AmbiguityRegistry()
-        if let reason = RequestGuard.refusal(request) { return (.refused(reason), []) }
+        if let reason = RequestGuard.refusal(request, entity: catalog.entity.name) { return (.refused(reason), []) }
 
         // 1. decompose, with mechanical verbatim checks.
         progress("decompose")

@@ -34,17 +34,25 @@ public enum RequestGuard {
                                         "records", "customer", "customers", "account", "accounts", "everything",
                                         "all", "column", "columns", "into", "user", "users"]
 
-    /// A one-line reason when the request asks to change or delete data, else nil.
-    public static func refusal(_ request: String) -> String? {
+    /// A one-line reason when the request asks to change or delete data, else nil. `entity` is
+    /// the catalog's entity name ("account", "patient"): its words count as objects too and the
+    /// reason names it.
+    public static func refusal(_ request: String, entity: String = "customer") -> String? {
         let w = Words.split(request).map { $0.text.lowercased() }
+        let name = String(entity.lowercased().map { $0 == "_" ? " " : $0 })
+        let plural: String
+        if name.hasSuffix("s") || name.hasSuffix("x") { plural = name + "es"
+        } else if name.hasSuffix("y"), let b = name.dropLast().last, !"aeiou".contains(b) { plural = name.dropLast() + "ies"
+        } else { plural = name + "s" }
+        let own = Set(Words.split(name + " " + plural).map { $0.text.lowercased() })
         for (i, x) in w.enumerated() where verbs.contains(x) {
             let next = w[(i + 1)..<min(w.count, i + 4)]
-            if next.contains(where: { objects.contains($0) }) || i == 0 {
-                return "the request asks to \(x) data; segmint ask only describes segments of customers"
+            if next.contains(where: { objects.contains($0) || own.contains($0) }) || i == 0 {
+                return "the request asks to \(x) data; segmint ask only describes segments of \(plural)"
             }
         }
         if request.range(of: ";") != nil, w.contains("select") {
-            return "the request contains SQL; segmint ask only describes segments of customers"
+            return "the request contains SQL; segmint ask only describes segments of \(plural)"
         }
         return nil
     }

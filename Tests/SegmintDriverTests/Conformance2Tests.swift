@@ -404,3 +404,123 @@ final class Conformance2AnalysisTests: ConformanceCase {
         XCTAssertTrue(missing.stderr.contains("nope"), missing.stderr)
     }
 }
+
+/// `fmt` on hostile text: idempotent, comments kept, and the meaning (the compiled SQL) unchanged.
+final class Conformance2FmtTests: ConformanceCase {
+    func fmt(_ path: String) -> CommandOutput { runFmt(paths: [path], check: false, toStdout: true) }
+
+    func sql(_ path: String, catalog: String, segment: String) -> CommandOutput {
+        runCompile(paths: [path], catalogPath: catalog, segment: segment, dialect: "sqlite", asOf: "2026-03-30", count: false)
+    }
+
+    /// fmt(x) is a fixed point, and x and fmt(x) compile to the same SQL for every segment.
+    func assertFmtSafe(_ text: [UInt8], catalog: String = Conformance.saas, _ label: String,
+                       file f: StaticString = #filePath, line: UInt = #line) throws {
+        let original = dir + "/orig.seg"
+        try AtomicFile.write(text, to: original)
+        let once = fmt(original)
+        XCTAssertEqual(once.exitCode, 0, "\(label): \(once.stderr)", file: f, line: line)
+        let formatted = try file("once.seg", once.stdout)
+        let twice = fmt(formatted)
+        XCTAssertEqual(twice.stdout, once.stdout, "\(label): not idempotent", file: f, line: line)
+        let names = once.stdout.split(separator: "\n").compactMap { l -> String? in
+            guard l.hasPrefix("segment ") else { return nil }
+            return l.dropFirst(8).split(separator: " ").first.map(String.init)
+        }
+        XCTAssertFalse(names.isEmpty, label, file: f, line: line)
+        for name in names {
+            let before = sql(original, catalog: catalog, segment: name), after = sql(formatted, catalog: catalog, segment: name)
+            XCTAssertEqual(before.exitCode, 0, "\(label): \(before.stderr)", file: f, line: line)
+            XCTAssertEqual(after.stdout, before.stdout, "\(label) \(name): meaning changed", file: f, line: line)
+        }
+    }
+
+    func testHostileLayoutBOMCRLFTabsEscapesAndHashesInStrings() throws {
+        let text = "\u{FEFF}# top comment with \"quotes\" and # hash\r\n"
+            + "segment   hostile {\r\n"
+            + "\tdescription \"tab\\there # not a comment \\u{1F600} \\u{0} \\\"q\\\" \\\\ \"\r\n"
+            + "  include {\r\n"
+            + "\t\tcompany_name = \"a # b\"   # trailing # comment\r\n"
+            + "    lastname in [\"O'Brien\", \"\\u{E9}\", \"\t\", \"\\u{202E}rtl\"]\r\n"
+            + "  }\r\n}\r\n"
+        try assertFmtSafe(Array(text.utf8), "hostile")
+        let out = fmt(dir + "/orig.seg").stdout
+        XCTAssertTrue(out.hasPrefix("# top comment with \"quotes\" and # hash\n"), out)
+        XCTAssertTrue(out.contains("company_name = \"a # b\"  # trailing # comment\n"), out)
+        XCTAssertFalse(out.contains("\r"), out)
+        XCTAssertFalse(out.unicodeScalars.contains { $0 == "\u{FEFF}" || $0 == "\u{202E}" || $0 == "\t" }, out)
+        XCTAssertTrue(out.contains("\\u{202E}rtl"), "bidi override must stay escaped:\n\(out)")
+        XCTAssertTrue(out.contains("\\u{0}"), out)
+    }
+
+    func testInvisibleCharactersStayEscaped() throws {
+        let text = "segment a {\n  include { lastname in [\"x\\u{200B}y\", \"\\u{FEFF}\", \"\\u{85}\", \"\\u{2028}\", \"é😀\"] }\n}\n"
+        try assertFmtSafe(Array(text.utf8), "invisible")
+        let out = fmt(dir + "/orig.seg").stdout
+        for e in ["\\u{200B}", "\\u{FEFF}", "\\u{85}", "\\u{2028}"] { XCTAssertTrue(out.contains(e), "\(e) in\n\(out)") }
+        XCTAssertTrue(out.contains("\"é😀\""), out)
+    }
+
+    func testEveryCrossDatabaseCaseAndShippedExample() throws {
+        for (body, _) in Conformance.crossDatabaseCases {
+            try assertFmtSafe(Array(include(body).utf8), body)
+        }
+        let examples = Conformance.repo + "/examples"
+        let names = try FileManager.default.contentsOfDirectory(atPath: examples).filter { $0.hasSuffix(".seg") }
+        XCTAssertFalse(names.isEmpty)
+        for n in names {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: examples + "/" + n)))
+            try assertFmtSafe(bytes, catalog: Conformance.retail, n)
+        }
+    }
+}
+
+/// `ask --offline` on the saas catalog: its synonyms, a refusal naming its entity, an
+/// unmappable request.
+final class Conformance2AskTests: ConformanceCase {
+    func ask(_ request: String, catalog: String = Conformance.saas) async -> CommandOutput {
+        await runAsk(AskArguments(request: request, catalog: catalog, offline: true, memory: "none"), model: nil)
+    }
+
+    func testSynonymsOfTheSaasCatalogGiveACheckedSegment() async throws {
+        // "tier" and "subscription" are synonyms of plan in catalogs/saas.yaml.
+        let r = await ask("subscription enterprise accounts with an invoice in the last 30 days")
+        XCTAssertEqual(r.exitCode, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("plan = \"enterprise\""), r.stdout)
+        XCTAssertTrue(r.stdout.contains("has invoice during last 30 days"), r.stdout)
+        let t = await ask("tier pro accounts in EMEA")
+        XCTAssertEqual(t.exitCode, 0, t.stderr)
+        XCTAssertTrue(t.stdout.contains("plan = \"pro\""), t.stdout)
+        XCTAssertTrue(t.stdout.contains("region = \"EMEA\""), t.stdout)
+        for out in [r, t] {
+            let path = try file("asked\(UInt32.random(in: 0...UInt32.max)).seg", out.stdout)
+            let checked = runCheck(paths: [path], catalogPath: Conformance.saas, strict: false, format: "human")
+            XCTAssertEqual(checked.exitCode, 0, checked.stderr)
+        }
+        // Run it: pro accounts in EMEA are a1 only (a6 is AMER).
+        let path = try file("tier.seg", t.stdout)
+        let run = runRun(files: [path], catalogPath: Conformance.saas, segment: nil, db: try Conformance.databasePath(), format: .csv)
+        XCTAssertEqual(run.stdout, "acct_id\na1\n", run.stderr)
+    }
+
+    func testRefusalNamesTheCatalogsEntity() async {
+        let r = await ask("delete all accounts in EMEA")
+        XCTAssertEqual(r.exitCode, 4)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.contains("segments of accounts"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("customers"), r.stderr)
+        // The entity's own word counts as an object of a destructive verb on another catalog.
+        let things = await ask("please wipe things that are red", catalog: Conformance.minimal)
+        XCTAssertEqual(things.exitCode, 4, things.stderr)
+        XCTAssertTrue(things.stderr.contains("segments of things"), things.stderr)
+        let sql = await ask("pro accounts; DROP TABLE invoices")
+        XCTAssertEqual(sql.exitCode, 4)
+    }
+
+    func testUnmappableRequestExitsOneWithTheWords() async {
+        let r = await ask("accounts who like pizza")
+        XCTAssertEqual(r.exitCode, 1)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.contains("pizza"), r.stderr)
+    }
+}
