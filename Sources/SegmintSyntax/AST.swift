@@ -253,7 +253,7 @@ public struct StringLiteral: Sendable, Equatable {
     /// C1 controls, zero-width and bidirectional-format characters, line/paragraph separators
     /// and the BOM: kept as `\u{…}` escapes by `quote` so formatted source shows what a string
     /// holds (a raw U+202E would reorder the displayed line, the "Trojan Source" trick).
-    static func invisible(_ u: Unicode.Scalar) -> Bool {
+    public static func invisible(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x80...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: return true
         default: return false

@@ -381,6 +381,21 @@ final class Conformance2AnalysisTests: ConformanceCase {
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(recJSON.stdout.utf8)), recJSON.stdout)
     }
 
+    func testExplainShowsHostileTitleAndDescriptionOnOneLineEach() throws {
+        let path = try file("h.seg", "segment h \"ti\\\"tle \\u{202E} \\n x\" {\n"
+            + "  description \"Accounts that \\\"churned\\\"\\nline2\"\n  include { seats > 5 }\n}\n")
+        let ex = runExplain(paths: [path], catalogPath: Conformance.saas, segment: "h")
+        XCTAssertEqual(ex.exitCode, 0, ex.stderr)
+        let lines = ex.stdout.components(separatedBy: "\n")
+        XCTAssertEqual(lines.first, "Segment h \"ti\\\"tle \\u{202E} \\n x\"", ex.stdout)
+        XCTAssertEqual(lines.dropFirst().first, "Accounts that \"churned\"\\u{A}line2", ex.stdout)
+        XCTAssertTrue(lines.dropFirst(2).first?.hasPrefix("Catalog saas@1") ?? false, ex.stdout)
+        XCTAssertFalse(ex.stdout.unicodeScalars.contains("\u{202E}"), ex.stdout)
+        let json = runExplain(paths: [path], catalogPath: Conformance.saas, segment: "h", format: "json")
+        let obj = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(obj?["title"] as? String, "ti\"tle \u{202E} \n x", "JSON keeps the exact text")
+    }
+
     func testCatalogImportOfHostileNamesLoadsAndRuns() throws {
         let path = dir + "/weird.db"
         let db = try SQLiteDatabase(path: path)

@@ -10,8 +10,20 @@ extension ExplainReport {
     }
 
     public func text() -> String {
-        var s = "Segment \(segment)" + (title.map { " \"\($0)\"" } ?? "") + "\n"
-        if let d = description { s += "\(d)\n" }
+        // Title and description are user text: written as .seg string literals / with control
+        // characters escaped, so a newline or a bidi override cannot forge or reorder lines.
+        var s = "Segment \(segment)" + (title.map { " " + StringLiteral.quote($0) } ?? "") + "\n"
+        if let d = description {
+            var line = ""
+            for u in d.unicodeScalars {
+                if u.value < 0x20 || u.value == 0x7F || StringLiteral.invisible(u) {
+                    line += "\\u{\(String(u.value, radix: 16, uppercase: true))}"
+                } else {
+                    line.unicodeScalars.append(u)
+                }
+            }
+            s += line + "\n"
+        }
         s += "Catalog \(catalog); windows end on \(asOf).\n\n"
         if let inc = include {
             if inc.isEmpty { s += "Includes everyone (the include block is empty).\n" }
