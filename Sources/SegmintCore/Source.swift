@@ -15,7 +15,10 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
-        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        // LF, CRLF and a lone CR (old Mac files) each end a line.
+        for (i, b) in bytes.enumerated() where b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+            starts.append(i + 1)
+        }
         self.lineStarts = starts
     }
 

@@ -52,8 +52,8 @@ struct FormatWriter {
     /// True when code precedes the comment on its source line (it ends that line).
     func isTrailing(_ c: Comment) -> Bool {
         var i = min(c.span.start, bytes.count) - 1
-        while i >= 0, bytes[i] != 0x0A {
-            if bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0D { return true }
+        while i >= 0, bytes[i] != 0x0A, bytes[i] != 0x0D {
+            if bytes[i] != 0x20, bytes[i] != 0x09 { return true }
             i -= 1
         }
         return false
@@ -66,7 +66,8 @@ struct FormatWriter {
         while i < bytes.count {
             switch bytes[i] {
             case 0x0A: newlines += 1
-            case 0x20, 0x09, 0x0D: break
+            case 0x0D: if i + 1 >= bytes.count || bytes[i + 1] != 0x0A { newlines += 1 }  // a lone CR ends a line
+            case 0x20, 0x09: break
             default: return newlines >= 2
             }
             i += 1

@@ -112,7 +112,7 @@ public struct Lexer {
         pos += 1
         var end = pos
         var valid = true
-        while end < bytes.count, bytes[end] != 0x0A {
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
             if bytes[end] < 0x80 { end += 1; continue }
             let n = Lexer.utf8Length(bytes, end)
             if n == 0 {

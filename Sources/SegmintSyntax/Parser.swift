@@ -166,7 +166,7 @@ struct ParserState {
         var i = min(lastEnd, bytes.count)
         let end = min(tok.start, bytes.count)
         if consumed == 0 { return true }
-        while i < end { if bytes[i] == 0x0A { return true }; i += 1 }
+        while i < end { if bytes[i] == 0x0A || bytes[i] == 0x0D { return true }; i += 1 }
         return false
     }
 

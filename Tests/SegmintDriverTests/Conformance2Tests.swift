@@ -468,6 +468,29 @@ final class Conformance2FmtTests: ConformanceCase {
         XCTAssertTrue(out.contains("\\u{0}"), out)
     }
 
+    /// LF, CRLF and lone-CR (old Mac) files are the same program, with the same comments.
+    func testLoneCRLineEndingsEndCommentsAndLines() throws {
+        let lf = "# head\n\nsegment a {\n  include { lastname = \"x\" }  # c\n  # own line\n  exclude { plann = \"pro\" }\n}"
+        let cr = String(lf.map { $0 == "\n" ? "\r" : $0 })
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        var outputs: [String] = []
+        for (name, text) in [("lf", lf), ("cr", cr), ("crlf", crlf)] {
+            let path = try file(name + ".seg", text)
+            let checked = runCheck(paths: [path], catalogPath: Conformance.saas, strict: false, format: "human")
+            XCTAssertEqual(checked.exitCode, 1, name)
+            XCTAssertTrue(checked.stderr.hasPrefix("\(path):6:13: error: unknown facet \"plann\""), "\(name): \(checked.stderr)")
+            XCTAssertTrue(checked.stderr.contains("6 |   exclude { plann = \"pro\" }\n"), "\(name): \(checked.stderr)")
+            try file(name + ".seg", text.replacingOccurrences(of: "plann", with: "plan"))
+            let out = fmt(path)
+            XCTAssertEqual(out.exitCode, 0, "\(name): \(out.stderr)")
+            outputs.append(out.stdout)
+        }
+        XCTAssertEqual(Set(outputs).count, 1, "\(outputs)")
+        XCTAssertTrue(outputs[0].contains("  # own line\n  exclude {\n"), outputs[0])
+        XCTAssertTrue(outputs[0].hasPrefix("# head\n\nsegment a {\n"), outputs[0])
+        try assertFmtSafe(Array(cr.replacingOccurrences(of: "plann", with: "plan").utf8), "lone CR")
+    }
+
     func testInvisibleCharactersStayEscaped() throws {
         let text = "segment a {\n  include { lastname in [\"x\\u{200B}y\", \"\\u{FEFF}\", \"\\u{85}\", \"\\u{2028}\", \"é😀\"] }\n}\n"
         try assertFmtSafe(Array(text.utf8), "invisible")
