@@ -336,15 +336,39 @@ final class Conformance2AnalysisTests: ConformanceCase {
     /// Every claim `overlap --static` proves must hold on the fixture data (which has NULL
     /// plans and seats, the usual way such proofs go wrong).
     func testStaticClaimsHoldOnTheFixtureData() throws {
-        let path = try file("multi.seg", Self.segments)
-        let out = runOverlap(OverlapRequest(paths: [path], catalogPath: Conformance.saas, format: "json", staticOnly: true))
-        XCTAssertEqual(out.exitCode, 0, out.stderr)
-        let obj = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
-        let findings = (obj?["findings"] as? [[String: Any]]) ?? []
+        let findings = try verifyStaticClaims(Self.segments)
         let kinds = Set(findings.compactMap { $0["kind"] as? String })
         XCTAssertTrue(kinds.isSuperset(of: ["empty", "contained", "disjoint", "redundant_include"]), "\(findings)")
         XCTAssertTrue(findings.contains { ($0["kind"] as? String) == "contained" && ($0["segment"] as? String) == "big_pros"
             && ($0["other"] as? String) == "pros" })
+    }
+
+    /// NULLs, negation, empty-aggregate and ordered-facet cases where a proof is easy to get wrong.
+    func testStaticClaimsAroundMissingValuesHoldOnTheFixtureData() throws {
+        let bodies = ["include { not seats > 5 }", "include { seats <= 5 }", "include { seats != 5 }",
+                      "include { not seats = 5 }", "include { region not in [\"EMEA\"] }", "exclude { region = \"EMEA\" }",
+                      "include { has invoice count = 0 }", "include { not has invoice }",
+                      "include { has invoice sum(total) < 100 }",
+                      "include { has invoice where status = \"paid\" }\n  exclude { has invoice }",
+                      "include { company_name contains \"\" }", "include { plan >= \"pro\" }",
+                      "include { plan in [\"pro\", \"enterprise\"] }", "include { region = \"EMEA\" }",
+                      "include { any { seats > 5 seats is missing } }"]
+        let text = bodies.enumerated().map { "segment s\($0.offset) {\n  as_of 2026-03-30\n  \($0.element)\n}\n" }.joined()
+        let findings = try verifyStaticClaims(text)
+        // a ⊇ b (seats <= 5 implies not seats > 5) and the ordered facet: plan >= "pro" is pro or enterprise.
+        XCTAssertTrue(findings.contains { ($0["segment"] as? String) == "s1" && ($0["other"] as? String) == "s0" }, "\(findings)")
+        XCTAssertTrue(findings.contains { ($0["segment"] as? String) == "s11" && ($0["other"] as? String) == "s12" }, "\(findings)")
+        XCTAssertTrue(findings.contains { ($0["kind"] as? String) == "empty" && ($0["segment"] as? String) == "s9" }, "\(findings)")
+    }
+
+    /// Runs `overlap --static` on `text` and checks every finding against the fixture data.
+    @discardableResult
+    func verifyStaticClaims(_ text: String) throws -> [[String: Any]] {
+        let path = try file("multi\(UInt32.random(in: 0...UInt32.max)).seg", text)
+        let out = runOverlap(OverlapRequest(paths: [path], catalogPath: Conformance.saas, format: "json", staticOnly: true))
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        let obj = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        let findings = (obj?["findings"] as? [[String: Any]]) ?? []
         for f in findings {
             let kind = f["kind"] as? String ?? "", seg = f["segment"] as? String ?? ""
             let a = try segmentKeys(path, seg)
@@ -355,13 +379,14 @@ final class Conformance2AnalysisTests: ConformanceCase {
             case "redundant_include":
                 // Dropping the condition must not change the members.
                 let cond = f["condition"] as? String ?? ""
-                let without = Self.segments.replacingOccurrences(of: " " + cond + " }", with: " }")
-                XCTAssertNotEqual(without, Self.segments, "condition \(cond) not found to drop")
+                let without = text.replacingOccurrences(of: " " + cond + " }", with: " }")
+                XCTAssertNotEqual(without, text, "condition \(cond) not found to drop")
                 let p2 = try file("without.seg", without)
                 XCTAssertEqual(try segmentKeys(p2, seg), a, "\(f)")
             default: XCTFail("unknown finding kind \(kind)")
             }
         }
+        return findings
     }
 
     func testExplainAndRecommendUseTheEntityName() throws {
