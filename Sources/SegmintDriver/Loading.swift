@@ -52,7 +52,9 @@ public enum FrontEnd {
                 diagnostics.append(problem)
                 continue
             }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            // A UTF-8 byte order mark alone does not make a file non-empty.
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+            if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 // Spec §1: an empty file is valid (zero segments); say so in case it is a mistake.
                 diagnostics.append(.warning(CheckCode.emptyFile, "\(path) is empty: it declares no segments",
                                             at: Span(file: file.id, start: 0, end: 0)))

@@ -188,6 +188,16 @@ final class Conformance2CheckFormatTests: ConformanceCase {
         XCTAssertTrue(d3.contains { ($0["file"] as? String) == cat && ($0["line"] as? Int) == 5 }, "\(d3)")
     }
 
+    func testBOMOnlyFileIsEmptyLikeAnEmptyFile() throws {
+        for (name, bytes) in [("empty.seg", [UInt8]()), ("bom.seg", [0xEF, 0xBB, 0xBF]), ("bomcrlf.seg", [0xEF, 0xBB, 0xBF, 0x0D, 0x0A])] {
+            let path = dir + "/" + name
+            try AtomicFile.write(bytes, to: path)
+            let (code, diags) = try json([path])
+            XCTAssertEqual(code, 0, name)
+            XCTAssertEqual(diags.map { $0["code"] as? String }, ["W0901"], "\(name): \(diags)")
+        }
+    }
+
     func testHumanLayoutWithCRLFAndTabs() throws {
         let path = try file("crlf.seg", "segment a {\r\n\tinclude { plann = \"free\" }\r\n}\r\n")
         let out = runCheck(paths: [path], catalogPath: Conformance.saas, strict: false, format: "human")
