@@ -576,6 +576,22 @@ final class Conformance2AskTests: ConformanceCase {
         XCTAssertEqual(run.stdout, "acct_id\na1\n", run.stderr)
     }
 
+    func testAskedSegmentsRunToHandDerivedKeys() async throws {
+        // APAC + partner: a4. More than 10 seats: a4 (50), a6 (20). Enterprise without invoices:
+        // a3 is the only enterprise account and has one, so nobody.
+        let cases: [(String, String)] = [("APAC accounts from partner", "acct_id\na4\n"),
+                                         ("accounts with more than 10 seats", "acct_id\na4\na6\n"),
+                                         ("enterprise accounts without any invoice", "acct_id\n")]
+        for (request, csv) in cases {
+            let r = await ask(request)
+            XCTAssertEqual(r.exitCode, 0, "\(request): \(r.stderr)")
+            let path = try file("asked\(UInt32.random(in: 0...UInt32.max)).seg", r.stdout)
+            let run = runRun(files: [path], catalogPath: Conformance.saas, segment: nil, db: try Conformance.databasePath(), format: .csv)
+            XCTAssertEqual(run.exitCode, 0, run.stderr)
+            XCTAssertEqual(run.stdout, csv, "\(request):\n\(r.stdout)")
+        }
+    }
+
     func testRefusalNamesTheCatalogsEntity() async {
         let r = await ask("delete all accounts in EMEA")
         XCTAssertEqual(r.exitCode, 4)
