@@ -44,8 +44,13 @@ public enum CatalogLoader {
     /// Loads raw bytes: checks they are text before handing them to the YAML parser.
     public static func load(bytes: [UInt8], path: String, sources: SourceMap) -> CatalogLoadResult {
         let file = sources.add(path: path, bytes: bytes)
-        if let bad = firstNonTextByte(bytes) {
-            let message = bytes[bad] == 0 ? "catalog is binary data, not YAML text" : "catalog is not valid UTF-8"
+        if let problem = NonText.find(in: bytes) {
+            let bad = problem.offset
+            let message: String
+            switch problem {
+            case .nul: message = "catalog is binary data, not YAML text"
+            case .invalidUTF8: message = "catalog is not valid UTF-8"
+            }
             return CatalogLoadResult(catalog: nil, diagnostics: [
                 .error(CatalogCode.notText, message, at: Span(file: file.id, start: bad, end: bad + 1)),
             ])
@@ -118,21 +123,6 @@ public enum CatalogLoader {
         let text = "\(error)"
         guard text.hasPrefix("cannot read "), let r = text.range(of: ": ") else { return text }
         return String(text[r.upperBound...])
-    }
-
-    /// Offset of the first NUL byte or invalid UTF-8 sequence, if any.
-    static func firstNonTextByte(_ bytes: [UInt8]) -> Int? {
-        if let nul = bytes.firstIndex(of: 0) { return nul }
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s): offset += UTF8.width(s)
-            case .emptyInput: return nil
-            case .error: return min(offset, max(0, bytes.count - 1))
-            }
-        }
     }
 
     static func yamlDiagnostic(_ error: YamlError, spans: YAMLSpans) -> Diagnostic {

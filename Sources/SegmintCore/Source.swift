@@ -131,3 +131,35 @@ public final class SourceMap: @unchecked Sendable {
         id >= 0 && id < files.count ? files[id] : nil
     }
 }
+
+/// Why bytes are not text: a NUL (binary data) or an invalid UTF-8 sequence, at a byte offset.
+public enum NonText: Equatable, Sendable {
+    case nul(at: Int)
+    case invalidUTF8(at: Int)
+
+    public var offset: Int {
+        switch self { case .nul(let o), .invalidUTF8(let o): return o }
+    }
+
+    /// The first NUL byte, else the first invalid UTF-8 sequence; nil for valid text.
+    /// Pure ASCII without NUL (almost every input) is settled without decoding.
+    public static func find(in bytes: [UInt8]) -> NonText? {
+        let plainASCII = bytes.withUnsafeBufferPointer { buf -> Bool in
+            var any: UInt8 = 0, zero = false
+            for b in buf { any |= b; zero = zero || b == 0 }
+            return any < 0x80 && !zero
+        }
+        if plainASCII { return nil }
+        if let nul = bytes.firstIndex(of: 0) { return .nul(at: nul) }
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): offset += UTF8.width(s)
+            case .emptyInput: return nil
+            case .error: return .invalidUTF8(at: min(offset, max(0, bytes.count - 1)))
+            }
+        }
+    }
+}

@@ -31,7 +31,7 @@ public enum EvalCanonical {
         case .has(let h):
             var s = "has \(h.event.name)"
             if !h.predicates.isEmpty { s += " where " + h.predicates.map(predicate).sorted().joined(separator: " and ") }
-            if let w = h.window { s += " " + window(w.kind) }
+            if let w = h.window { s += " " + SegmintSyntax.Formatter.window(w.kind) }
             if let a = h.aggregate { s += " " + aggregate(a) }
             return s
         case .predicate(let p): return predicate(p)
@@ -49,18 +49,7 @@ public enum EvalCanonical {
         case .contains(let s): return "\(f) contains \(StringLiteral.quote(s.value))"
         case .startsWith(let s): return "\(f) starts_with \(StringLiteral.quote(s.value))"
         case .isMissing(let negated): return "\(f) is \(negated ? "not missing" : "missing")"
-        case .window(let w): return "\(f) \(window(w.kind))"
-        }
-    }
-
-    static func window(_ w: WindowKind) -> String {
-        switch w {
-        case .last(let n, let unit): return "during last \(n) \(unit.rawValue)"
-        case .range(let a, let b): return "during \(a) to \(b)"
-        case .fiscalYear(let y): return "during fiscal_year \(y)"
-        case .fiscalQuarter(let y, let q): return "during fiscal_quarter \(y) Q\(q)"
-        case .since(let d): return "since \(d)"
-        case .before(let d): return "before \(d)"
+        case .window(let w): return "\(f) \(SegmintSyntax.Formatter.window(w.kind))"
         }
     }
 

@@ -79,30 +79,14 @@ public enum FrontEnd {
 
     /// A NUL byte (binary data) or the first invalid UTF-8 sequence, as a diagnostic at that byte.
     static func textProblem(_ file: SourceFile) -> Diagnostic? {
-        let bytes = file.bytes
-        // Fast path: pure ASCII without NUL (almost every .seg file) needs no decoding.
-        let plainASCII = bytes.withUnsafeBufferPointer { buf -> Bool in
-            var any: UInt8 = 0, zero = false
-            for b in buf { any |= b; zero = zero || b == 0 }
-            return any < 0x80 && !zero
-        }
-        if plainASCII { return nil }
-        if let nul = bytes.firstIndex(of: 0) {
+        switch NonText.find(in: file.bytes) {
+        case nil: return nil
+        case .nul(let at):
             return .error(CheckCode.binaryFile, "\(file.path) is binary data, not a .seg text file",
-                          at: Span(file: file.id, start: nul, end: nul + 1))
-        }
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s): offset += UTF8.width(s)
-            case .emptyInput: return nil
-            case .error:
-                let at = min(offset, max(0, bytes.count - 1))
-                return .error(CheckCode.invalidUTF8, "invalid UTF-8 in \(file.path)", at: Span(file: file.id, start: at, end: at + 1),
-                              help: "save the file as UTF-8")
-            }
+                          at: Span(file: file.id, start: at, end: at + 1))
+        case .invalidUTF8(let at):
+            return .error(CheckCode.invalidUTF8, "invalid UTF-8 in \(file.path)", at: Span(file: file.id, start: at, end: at + 1),
+                          help: "save the file as UTF-8")
         }
     }
 

@@ -28,6 +28,11 @@ public enum Formatter {
     }
 }
 
+extension Formatter {
+    /// A window in `fmt`'s spelling (`during last 3 months`); the eval's canonical form uses it too.
+    public static func window(_ kind: WindowKind) -> String { FormatWriter.window(kind) }
+}
+
 struct FormatWriter {
     let bytes: [UInt8]
     let comments: [Comment]
@@ -247,8 +252,10 @@ struct FormatWriter {
         "[" + l.values.map { $0.value.description }.joined(separator: ", ") + "]"
     }
 
-    static func window(_ w: Window) -> String {
-        switch w.kind {
+    static func window(_ w: Window) -> String { window(w.kind) }
+
+    static func window(_ kind: WindowKind) -> String {
+        switch kind {
         case .last(let n, let unit): return "during last \(n) \(unit.rawValue)\(n == 1 ? "" : "s")"
         case .range(let a, let b): return "during \(a) to \(b)"
         case .fiscalYear(let y): return "during fiscal_year \(y)"
