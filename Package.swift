@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 // The dependency edges below are the architecture: each stage depends only on the stage before it.
 import PackageDescription
+import Foundation
+
+/// The commit `segmint --version` reports: SEGMINT_GIT_COMMIT from the environment of the build
+/// (scripts/install.sh sets it from git), hex digits only; "unknown" otherwise.
+let gitCommit: String = {
+    let value = ProcessInfo.processInfo.environment["SEGMINT_GIT_COMMIT"] ?? ""
+    let hex = !value.isEmpty && value.count <= 40 && value.allSatisfy { $0.isHexDigit }
+    return hex ? value : "unknown"
+}()
 
 let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
@@ -41,8 +50,10 @@ let package = Package(
         .target(name: "SegmintNL", dependencies: ["SegmintCheck", "SegmintSQL", "SegmintLLM", "SegmintDB"], swiftSettings: v5),
         // The commands as library functions (argv-free), so tests call them directly.
         .target(name: "SegmintDriver", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintDB", "SegmintAnalysis", "SegmintLLM", "SegmintNL"], swiftSettings: v5),
+        // Build facts for `segmint --version` (the git commit, from the environment of the build).
+        .target(name: "CSegmintBuildInfo", cSettings: [.define("SEGMINT_GIT_COMMIT", to: "\"\(gitCommit)\"")]),
         // The thin executable: argument parsing and exit codes only.
-        .executableTarget(name: "segmint", dependencies: ["SegmintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
+        .executableTarget(name: "segmint", dependencies: ["SegmintDriver", "CSegmintBuildInfo", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
         // Compile-throughput benchmark (bench/compile/run.sh builds it in release).
         .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],
                           path: "bench/compile/Sources", swiftSettings: v5),
