@@ -36,6 +36,7 @@ struct DialectName: ExpressibleByArgument {
     init?(argument: String) { name = argument }
     init(_ name: String) { self.name = name }
     static var allValueStrings: [String] { dialectNames }
+    static var defaultCompletionKind: CompletionKind { .list(dialectNames) }
     var defaultValueDescription: String { name }
 }
 
