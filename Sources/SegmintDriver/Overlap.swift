@@ -2,7 +2,7 @@ import Foundation
 import SegmintCore
 import SegmintCheck
 import SegmintSQL
-import SegmintDB
+import SegmintStore
 import SegmintAnalysis
 
 /// `segmint overlap FILE... --catalog PATH (--db URL | --static) [--segments a,b] [--format table|csv|json] [--svg OUT.svg] [--as-of DATE]`.

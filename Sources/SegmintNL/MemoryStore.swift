@@ -1,5 +1,5 @@
 import Foundation
-import SegmintDB
+import SegmintStore
 
 /// One remembered answer.
 public struct MemoryEntry: Sendable, Equatable, Codable {
@@ -24,7 +24,7 @@ public protocol MemoryStore: Sendable {
 }
 
 /// SQL the memory store needs from a database: parameterised queries (`$1`, `$2`, …).
-/// SegmintDB's `SQLiteDatabase` and `PostgresDatabase` provide it.
+/// SegmintStore's `SQLiteDatabase` and `PostgresDatabase` provide it.
 public protocol ParameterizedDatabase: AnyObject {
     func query(_ sql: String, parameters: [String?]) throws -> QueryResult
     func execute(_ sql: String, parameters: [String?]) throws

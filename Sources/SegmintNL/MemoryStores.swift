@@ -1,5 +1,5 @@
 import Foundation
-import SegmintDB
+import SegmintStore
 
 extension SQLiteDatabase: ParameterizedDatabase {}
 extension PostgresDatabase: ParameterizedDatabase {}
