@@ -42,7 +42,12 @@ extension Pipeline {
             let problem: String
             do {
                 let date = try DateAnswer.parse(reply.text)
-                guard let raw = date.window else { r.accepted.append(reply); return r }
+                guard let raw = date.window else {
+                    let mentioned = TimeMentions.find(r.part.span)
+                    if mentioned.isEmpty { r.accepted.append(reply); return r }
+                    throw StageJSON.Failure(description: "the part names a time (" + mentioned.map { StringLiteral.quote($0) }.joined(separator: ", ")
+                                            + ") but no window was given")
+                }
                 let from = date.from.flatMap { request.contains($0) ? $0 : nil } ?? r.part.span
                 if date.inferred {
                     r.accepted.append(reply)
