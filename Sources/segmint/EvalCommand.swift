@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegmintDriver
+import SegmintEval
 
 /// `segmint eval DIR`: scores the natural-language pipeline on a golden set.
 struct EvalCommand: SegmintCommand {
@@ -67,6 +68,6 @@ struct EvalCommand: SegmintCommand {
         o.offlineTranslator = offlineTranslator; o.noPipeline = noPipeline; o.baselinePath = baseline
         o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json || output.format == .json; o.summaryOnly = summary
         let options = o
-        return EvalDriver.blocking { await EvalDriver.run(options, environment: .standard) }
+        return runEval(options)
     }
 }
