@@ -21,5 +21,9 @@ extension DiagnosticRegistry {
                explanation: "`-` reads standard input, which can be read only once: it cannot be both a `.seg` file and the catalog.",
                example: "segmint check - --catalog -",
                fix: "segmint check - --catalog catalog.yaml"),
+        .error("E1106", "no usable LLM configuration",
+               explanation: "`segmint llm ping` found no provider to ping: the configuration file is invalid, names no provider, or has none of the name given with `--provider`.",
+               example: "segmint llm ping --provider claud",
+               fix: "segmint llm ping --provider claude"),
     ]
 }
