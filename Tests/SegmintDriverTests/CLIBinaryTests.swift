@@ -131,12 +131,37 @@ final class CLIBinaryTests: ConformanceCase {
             ["run", seg, "--catalog", cat, "--segment", "s", "--db", db],
             ["demo", "--db", dir + "/demo.db", "--customers", "20", "--as-of", "2026-01-01"],
             ["memory", "list", "--memory", dir + "/memory.db"],
+            ["ask", "gold tier members", "--catalog", Conformance.retail, "--offline", "--memory", "none"],
         ]
         for args in commands {
             let r = try segmint(args + ["--format", "json"])
             XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
             _ = try json(r.stdout)
         }
+    }
+
+    func testEvalFormatJSONIsTheReport() throws {
+        let suite = Conformance.repo + "/golden/nl"
+        let r = try segmint(["eval", suite, "--offline-translator", "--no-pipeline", "--filter", "001", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let j = try XCTUnwrap(try json(r.stdout) as? [String: Any])
+        XCTAssertEqual(j["format"] as? String, "segmint-eval-report/1")
+        let old = try segmint(["eval", suite, "--offline-translator", "--no-pipeline", "--filter", "001", "--json"])
+        XCTAssertEqual((try json(old.stdout) as? [String: Any])?["format"] as? String, "segmint-eval-report/1", "--json still works")
+    }
+
+    func testAskJSON() throws {
+        let args = ["ask", "gold tier members", "--catalog", Conformance.retail, "--offline", "--memory", "none", "--format", "json"]
+        let r = try segmint(args)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let j = try XCTUnwrap(try json(r.stdout) as? [String: Any])
+        XCTAssertEqual(j["status"] as? String, "ok")
+        XCTAssertTrue((j["segment"] as? String ?? "").contains("segment "), "\(j)")
+        XCTAssertTrue(j["sql"] is NSNull)
+        let withSQL = try segmint(args + ["--sql", "--dialect", "trino"])
+        let s = try XCTUnwrap(try json(withSQL.stdout) as? [String: Any])
+        XCTAssertTrue((s["sql"] as? String ?? "").contains("SELECT"), "\(s)")
+        XCTAssertTrue((s["segment"] as? String ?? "").contains("segment "), "the segment is in the JSON also with --sql")
     }
 
     func testCompletionScriptsListDialectsAndFormats() throws {
