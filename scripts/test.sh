@@ -11,6 +11,9 @@ if [ -x scripts/pg_test_server.sh ]; then
   trap 'scripts/pg_test_server.sh stop >/dev/null 2>&1 || true' EXIT
 fi
 
+# Package.swift declares exactly the modules each target imports.
+scripts/check_edges.py
+
 set +e
 # Build output is long; show it only when the build fails.
 swift build --build-tests > /tmp/segmint-build.log 2>&1
