@@ -14,7 +14,7 @@ public func runExplain(paths: [String], catalogPath: String, segment requested: 
     let loaded = AnalysisInput.load(paths: paths, catalogPath: catalogPath, asOf: asOf)
     guard case .success(let input) = loaded else { return loaded.failureOutput }
     let segment: String
-    switch RunInputs.pickSegment(requested, in: input.program) {
+    switch SegmentChoice.pick(requested, among: input.program.segments.map(\.name)) {
     case .success(let name): segment = name
     case .failure(let d): return CommandOutput(exitCode: 2, stderr: input.warnings + CommandOutput.failure(2, [d]).stderr)
     }

@@ -26,7 +26,7 @@ extension DiagnosticRegistry {
                example: "segmint demo --db demo.db --as-of 2026-13-01",
                fix: "segmint demo --db demo.db --as-of 2026-03-01"),
         .error("E1007", "segment selection",
-               explanation: "`run` needs exactly one segment: the input holds none, several (choose one with `--segment`), or none of the name given.",
+               explanation: "`compile`, `run` and `explain` act on one segment: the input declares none, several (choose one with `--segment`), or none of the name given.",
                example: "segmint run two_segments.seg --catalog catalog.yaml --db demo.db",
                fix: "segmint run two_segments.seg --catalog catalog.yaml --db demo.db --segment adults"),
     ]
