@@ -128,7 +128,7 @@ final class DiagnosticTests: XCTestCase {
         let sources = SourceMap()
         let file = sources.add(path: "a.seg", text: "segment s {\n  include { state = }\n}\n")
         let text = DiagnosticRenderer(sources: sources).human(Parser.parse(file).diagnostics)
-        XCTAssertTrue(text.hasPrefix("a.seg:2:21: error: expected a value"), text)
+        XCTAssertTrue(text.hasPrefix("a.seg:2:21: error[E0151]: expected a value"), text)
         XCTAssertTrue(text.contains("  include { state = }\n  |                     ^"), text)
     }
 }
