@@ -1,6 +1,7 @@
 import SegmintCore
 import SegmintCatalog
-import SegmintDB
+import SegmintStore
+import SegmintCatalogImport
 
 /// `segmint catalog import --db URL --entity TABLE --key COLUMN [--out FILE]`: introspects the
 /// schema and prints a starter catalog YAML (or writes it atomically to `out`). The result is

@@ -1,6 +1,7 @@
 import SegmintCore
 import SegmintCatalog
-import SegmintDB
+import SegmintStore
+import SegmintDemo
 
 /// How many customers `segmint demo` writes unless told otherwise.
 public let defaultDemoCustomers = DemoData.defaultCustomers

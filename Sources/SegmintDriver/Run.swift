@@ -3,7 +3,7 @@ import SegmintCatalog
 import SegmintSyntax
 import SegmintCheck
 import SegmintSQL
-import SegmintDB
+import SegmintStore
 
 /// How `run` prints its result.
 public enum RunFormat: String, Sendable, CaseIterable {
