@@ -88,3 +88,26 @@ final class CheckExplainColorTests: XCTestCase {
         XCTAssertTrue(noCatalog.stderr.contains("--catalog"), noCatalog.stderr)
     }
 }
+
+/// A bare word where a value belongs gets help for the compared facet's type.
+final class BareWordHelpTests: XCTestCase {
+    func helps(_ include: String) throws -> [String] {
+        let path = NSTemporaryDirectory() + "segmint-bare-\(getpid()).seg"
+        try "segment s {\n  include {\n\(include)\n  }\n}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let out = runCheck(paths: [path], catalogPath: DiagnosticRegistryTests.catalog, strict: false, format: "json", base: nil)
+        let items = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]] ?? []
+        return items.compactMap { $0["help"] as? String }
+    }
+
+    func testBoolNumberDateAndTextFacets() throws {
+        XCTAssertEqual(try helps("email_opt_out = yes"), ["email_opt_out is a bool: write true or false"])
+        XCTAssertEqual(try helps("email_opt_out != True"), ["email_opt_out is a bool: write true in lower case"])
+        XCTAssertEqual(try helps("age >= eighteen"), ["age is a number: write it in digits, without quotes"])
+        XCTAssertEqual(try helps("signup_date > yesterday"), ["signup_date is a date: write a date as YYYY-MM-DD, without quotes"])
+        XCTAssertEqual(try helps("country = US"), ["write text in double quotes: \"US\""])
+        XCTAssertEqual(try helps("has order where channel = web"), ["write text in double quotes: \"web\""])
+        XCTAssertEqual(try helps("has order where amount > big"), ["order.amount is a number: write it in digits, without quotes"])
+        XCTAssertEqual(try helps("nosuch = yes"), ["write text in double quotes: \"yes\""], "an unknown facet keeps the generic help")
+    }
+}
