@@ -6,29 +6,32 @@ import Darwin
 
 /// When to colour diagnostics: `--color auto|always|never`.
 ///
-/// `auto` colours only when stderr is a terminal and `NO_COLOR` is not set to a non-empty
-/// value (https://no-color.org); `always` colours even into a pipe or with `NO_COLOR` (an
-/// explicit flag wins over the environment); `never` never does.
+/// `auto` colours only when stderr is a terminal, `NO_COLOR` is not set to a non-empty value
+/// (https://no-color.org) and `TERM` is not `dumb`; `always` colours even into a pipe or with
+/// `NO_COLOR` (an explicit flag wins over the environment); `never` never does.
 public enum ColorChoice: String, Sendable, CaseIterable {
     case auto, always, never
 
     /// The rule, with its inputs explicit so it can be tested.
-    public func enabled(stderrIsTerminal: Bool, environment: [String: String]) -> Bool {
+    public func enabled(isTerminal: Bool, environment: [String: String]) -> Bool {
         switch self {
         case .always: return true
         case .never: return false
         case .auto:
             if let v = environment["NO_COLOR"], !v.isEmpty { return false }
-            return stderrIsTerminal
+            if environment["TERM"] == "dumb" { return false }
+            return isTerminal
         }
     }
 
-    /// The rule applied to this process: is stderr a terminal, and what is `NO_COLOR`.
+    /// The rule applied to this process: is stderr a terminal, what are `NO_COLOR` and `TERM`.
     public func enabledForStderr() -> Bool {
         guard self == .auto else { return self == .always }
         var env: [String: String] = [:]
-        if let v = getenv("NO_COLOR") { env["NO_COLOR"] = String(cString: v) }
-        return enabled(stderrIsTerminal: isatty(2) == 1, environment: env)
+        for name in ["NO_COLOR", "TERM"] {
+            if let v = getenv(name) { env[name] = String(cString: v) }
+        }
+        return enabled(isTerminal: isatty(2) == 1, environment: env)
     }
 }
 

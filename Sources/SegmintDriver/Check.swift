@@ -58,10 +58,10 @@ public func runExplain(code: String) -> CommandOutput {
         ? "codes look like E0301 (errors), W0301 (warnings) or N0701 (notes); notes/diagnostics.md lists them all"
         : "did you mean " + near.map { "\($0) (\(DiagnosticRegistry.entry($0)?.title ?? ""))" }.joined(separator: ", ") + "?"
     let shown = wanted.count > 40 ? String(wanted.prefix(40)) + "…" : wanted
-    return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown diagnostic code \"\(shown)\"\n  = help: \(help)\n")
+    return .usage(CLICode.usage, "unknown diagnostic code \"\(shown)\"", help: help)
 }
 
-/// The checker's diagnostics plus the static analysis' warnings (issue 4): empty segments,
+/// The checker's diagnostics plus the static analysis' warnings: empty segments,
 /// redundant include and exclude conditions. Only for valid programs, and an "empty segment"
 /// finding is dropped where the checker already said why (a W030x "can never hold" inside it).
 ///

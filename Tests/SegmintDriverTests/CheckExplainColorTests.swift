@@ -21,7 +21,7 @@ final class CheckExplainColorTests: XCTestCase {
         let out = runExplain(code: "W0201")
         XCTAssertEqual(out.exitCode, 2)
         XCTAssertEqual(out.stdout, "")
-        XCTAssertTrue(out.stderr.hasPrefix("segmint: error: unknown diagnostic code \"W0201\"\n"), out.stderr)
+        XCTAssertTrue(out.stderr.hasPrefix("segmint: error[E1101]: unknown diagnostic code \"W0201\"\n"), out.stderr)
         XCTAssertTrue(out.stderr.contains("= help: did you mean E0201 (unknown facet)"), out.stderr)
         let junk = runExplain(code: "banana")
         XCTAssertEqual(junk.exitCode, 2)

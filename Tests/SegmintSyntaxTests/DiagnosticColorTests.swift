@@ -34,12 +34,13 @@ final class DiagnosticColorTests: XCTestCase {
     }
 
     func testColorChoiceRule() {
-        XCTAssertTrue(ColorChoice.auto.enabled(stderrIsTerminal: true, environment: [:]))
-        XCTAssertFalse(ColorChoice.auto.enabled(stderrIsTerminal: false, environment: [:]))
-        XCTAssertFalse(ColorChoice.auto.enabled(stderrIsTerminal: true, environment: ["NO_COLOR": "1"]))
-        XCTAssertTrue(ColorChoice.auto.enabled(stderrIsTerminal: true, environment: ["NO_COLOR": ""]), "an empty NO_COLOR does not count (no-color.org)")
-        XCTAssertTrue(ColorChoice.always.enabled(stderrIsTerminal: false, environment: ["NO_COLOR": "1"]), "an explicit flag wins")
-        XCTAssertFalse(ColorChoice.never.enabled(stderrIsTerminal: true, environment: [:]))
+        XCTAssertTrue(ColorChoice.auto.enabled(isTerminal: true, environment: [:]))
+        XCTAssertFalse(ColorChoice.auto.enabled(isTerminal: false, environment: [:]))
+        XCTAssertFalse(ColorChoice.auto.enabled(isTerminal: true, environment: ["NO_COLOR": "1"]))
+        XCTAssertTrue(ColorChoice.auto.enabled(isTerminal: true, environment: ["NO_COLOR": ""]), "an empty NO_COLOR does not count (no-color.org)")
+        XCTAssertTrue(ColorChoice.always.enabled(isTerminal: false, environment: ["NO_COLOR": "1"]), "an explicit flag wins")
+        XCTAssertFalse(ColorChoice.never.enabled(isTerminal: true, environment: [:]))
+        XCTAssertFalse(ColorChoice.auto.enabled(isTerminal: true, environment: ["TERM": "dumb"]))
         XCTAssertEqual(ColorChoice(rawValue: "always"), .always)
         XCTAssertNil(ColorChoice(rawValue: "yes"))
     }
