@@ -43,9 +43,9 @@ public func runRun(files: [String], catalogPath: String, segment: String?, db ur
     let warnings = front.diagnostics
 
     let name: String
-    switch RunInputs.pickSegment(segment, in: program) {
+    switch SegmentSelection.choose(segment, among: program.segments.map(\.name)) {
     case .success(let n): name = n
-    case .failure(let d): return fail(2, warnings + [d])
+    case .failure(let e): return fail(2, warnings + [e.diagnostic])
     }
 
     let sql: String
@@ -118,24 +118,4 @@ private func pluralise(_ word: String) -> String {
     if word.hasSuffix("s") || word.hasSuffix("x") { return word + "es" }
     if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) { return word.dropLast() + "ies" }
     return word + "s"
-}
-
-/// Segment selection for `run`.
-enum RunInputs {
-    /// `--segment` when given (it must exist); else the only segment of the input.
-    enum Pick { case success(String), failure(Diagnostic) }
-
-    static func pickSegment(_ requested: String?, in program: CheckedProgram) -> Pick {
-        let names = program.segments.map(\.name)
-        if let requested {
-            if names.contains(requested) { return .success(requested) }
-            return .failure(Diagnostic.error(DatabaseCode.segmentChoice, "no segment named \"\(requested)\" in the input", at: nil,
-                                   help: Suggest.closest(to: requested, in: names).map { "did you mean \"\($0)\"?" }
-                                       ?? (names.isEmpty ? nil : "segments: " + names.joined(separator: ", "))))
-        }
-        if names.count == 1, let only = names.first { return .success(only) }
-        if names.isEmpty { return .failure(Diagnostic.error(DatabaseCode.segmentChoice, "the input holds no segment", at: nil)) }
-        return .failure(Diagnostic.error(DatabaseCode.segmentChoice, "the input holds \(names.count) segments; choose one with --segment", at: nil,
-                               help: "segments: " + names.joined(separator: ", ")))
-    }
 }

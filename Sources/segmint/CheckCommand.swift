@@ -1,4 +1,5 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint check FILE... --catalog PATH [--strict] [--format human|json]`

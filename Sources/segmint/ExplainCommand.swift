@@ -1,4 +1,5 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint explain FILE... --catalog PATH [--segment NAME] [--format human|json] [--db URL]`

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint fmt FILE... [--check] [--stdout] [--format human|json]`: the canonical layout, in place, checked, or printed.

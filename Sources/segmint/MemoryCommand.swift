@@ -1,4 +1,5 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint memory list|forget`: the answers `ask` remembers per tenant and user.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint recommend FILE... --catalog PATH [--db URL] [--format human|json]`

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint run FILE... --catalog PATH [--segment NAME] --db URL [--limit N] [--format table|csv|json]`
