@@ -252,8 +252,16 @@ public final class Pipeline: Sendable {
                 case .parts(let p):
                     let bad = p.filter { $0.span.trimmingCharacters(in: .whitespaces).isEmpty || !request.contains($0.span) }
                     if p.isEmpty { feedback = "no parts were given; give at least one span, or a refusal" }
-                    else if bad.isEmpty { model.accept(reply); return .success(answer) }
-                    else {
+                    else if bad.isEmpty {
+                        // Words naming catalog items outside every part may be context ("our outdoor
+                        // line") or a dropped condition: the user is told, never silently.
+                        let left = uncoveredCatalogWords(request, p)
+                        if !left.isEmpty {
+                            await state.notice("notice: " + left.map { StringLiteral.quote($0) }.joined(separator: ", ")
+                                               + " name\(left.count == 1 ? "s" : "") catalog items but \(left.count == 1 ? "is" : "are") in no part of the request; check that the segment covers what you meant")
+                        }
+                        model.accept(reply); return .success(answer)
+                    } else {
                         feedback = bad.map { "span \(StringLiteral.quote($0.span)) does not occur verbatim in the request; copy the words exactly" }.joined(separator: "; ")
                     }
                 }
@@ -266,6 +274,22 @@ public final class Pipeline: Sendable {
     }
 
     struct DecomposeFailure: Error, CustomStringConvertible { var description: String }
+
+    /// Words outside every span that name a catalog item exactly (a name, synonym or value):
+    /// a decomposition that leaves them out would silently drop a condition. Deliberately
+    /// narrow (exact matches only, the entity's own words excepted) so filler never trips it.
+    func uncoveredCatalogWords(_ request: String, _ parts: [Part]) -> [String] {
+        let covered = parts.compactMap { request.range(of: $0.span) }
+        let entity = Set(Words.split(context.entity + " " + context.entities + " " + catalog.entity.name).map(\.norm))
+        var out: [String] = []
+        for w in Words.split(request) where !covered.contains(where: { $0.contains(w.range.lowerBound) }) {
+            guard w.text.count >= 2, !entity.contains(w.norm), Double(w.text) == nil, !out.contains(w.text) else { continue }
+            if index.search(w.text, k: 3).contains(where: { Words.normalize($0.matched) == w.norm || $0.matched.lowercased() == w.text.lowercased() }) {
+                out.append(w.text)
+            }
+        }
+        return out
+    }
 
     static func oneLine(_ s: String) -> String {
         let l = s.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
