@@ -146,7 +146,7 @@ public struct GroundingIssue: Sendable, Equatable {
     public var text: String
 }
 
-/// The pipeline's grounding rules for one part (issue 6): a RETRIEVED claim must be among what
+/// The pipeline's grounding rules for one part: a RETRIEVED claim must be among what
 /// retrieval returned for the span; an INFERRED facet, field or enumerated value is rejected;
 /// `from` text must be verbatim in the request; an INFERRED number or date is a question unless
 /// an answer exists.

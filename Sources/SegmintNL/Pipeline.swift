@@ -51,7 +51,7 @@ public struct TraceEntry: Sendable, Codable, Equatable {
     public var outcome: String
 }
 
-/// The natural-language pipeline (issue 6):
+/// The natural-language pipeline:
 ///
 /// | stage     | LLM | input → output                                                   |
 /// |-----------|-----|------------------------------------------------------------------|

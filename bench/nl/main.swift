@@ -1,4 +1,4 @@
-// Benchmarks for the natural-language pipeline (issue 6). Run in release:
+// Benchmarks for the natural-language pipeline. Run in release:
 //   swift build -c release --product segmint-bench-nl && .build/release/segmint-bench-nl [catalogs/retail.yaml]
 import Foundation
 import SegmintCore
