@@ -194,3 +194,23 @@ final class IntegrityTests: XCTestCase {
         XCTAssertTrue(fixed.seg?.contains(#"display_name contains "OBrien""#) == true, fixed.seg ?? "")
     }
 }
+
+extension IntegrityTests {
+    /// Measured: "… in the US …" failed with `could not map: "US"` because retrieval dropped
+    /// "us" as a stopword. Whatever retrieval offers, the US never silently vanishes: either the
+    /// segment holds `country = "US"`, or the ask asks or fails naming the part.
+    func testCountryCodeIsNeverDropped() async throws {
+        let request = "premium plan subscribers in the US"
+        m.on("decompose", Reply.parts([("premium plan", false), ("in the US", false)]))
+        m.on("map", span: "premium plan", Reply.condition(Self.premium))
+        m.on("map", span: "in the US", Reply.condition(#"country = "US" [RETRIEVED: country from "US"] [RETRIEVED: "US" from "US"]"#))
+        m.on("repair", span: "in the US", #"{"condition": null, "unmapped": ["US"]}"#)
+        m.on("date", Reply.noWindow)
+        let r = try await ask(request)
+        switch r.exitCode {
+        case 0: XCTAssertTrue(r.seg?.contains(#"country = "US""#) == true, r.seg ?? "")
+        case 3: XCTAssertTrue(r.questionsJSON?.contains(#""span": "US""#) == true, r.questionsJSON ?? "")
+        default: XCTAssertTrue(r.messages.contains { $0.contains(#"part "in the US""#) }, "\(r.messages)")
+        }
+    }
+}
