@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
-// The dependency edges below are the architecture: each stage depends only on the stage before it.
+// The dependency edges below are the architecture (README "Architecture"): a target depends only on
+// targets listed above it, and declares exactly the modules it imports (scripts/check_edges.py checks).
 import PackageDescription
 import Foundation
 

@@ -14,6 +14,8 @@ fi
 # --version names the commit the binary is built from (see Package.swift).
 SEGMINT_GIT_COMMIT=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 export SEGMINT_GIT_COMMIT
+# Package.swift declares exactly the modules each target imports.
+scripts/check_edges.py
 
 set +e
 # Build output is long; show it only when the build fails.

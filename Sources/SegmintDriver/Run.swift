@@ -82,15 +82,15 @@ func runSegmentSQL(_ sql: String, segment: String, entity: Entity, database: Dat
     case .table:
         var s = "\(segment): \(keys.count) \(noun) (\(database.dialectName))\n"
         if !shown.isEmpty {
-            let width = max(keyName.count, shown.map { tableCell($0).count }.max() ?? 0)
+            let width = max(keyName.count, shown.map { VisibleText.escape($0).count }.max() ?? 0)
             s += keyName + "\n" + String(repeating: "-", count: width) + "\n"
-            for k in shown { s += tableCell(k) + "\n" }
+            for k in shown { s += VisibleText.escape(k) + "\n" }
             if shown.count < keys.count { s += "… \(keys.count - shown.count) more (--limit)\n" }
         }
         return CommandOutput(exitCode: 0, stdout: s)
     case .csv:
-        var s = csvField(keyName) + "\n"
-        for k in shown { s += csvField(k) + "\n" }
+        var s = CSV.record([keyName])
+        for k in shown { s += CSV.record([k]) }
         return CommandOutput(exitCode: 0, stdout: s, stderr: "\(segment): \(keys.count) \(noun), showing \(shown.count)\n")
     case .json:
         let list = shown.map(JSON.string).joined(separator: ", ")
@@ -112,37 +112,6 @@ func sortedKeys(_ keys: [String]) -> [String] {
         }.map(\.0)
     }
     return keys.sorted(by: bytes)
-}
-
-/// RFC 4180 field: quoted when it holds a comma, quote, CR or LF (checked per scalar, since
-/// `"\r\n"` is one Character), and when empty so an empty key is not a blank line.
-private func csvField(_ s: String) -> String {
-    guard s.isEmpty || s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-    else { return s }
-    var out = "\""
-    for u in s.unicodeScalars {
-        if u == "\"" { out += "\"\"" } else { out.unicodeScalars.append(u) }
-    }
-    return out + "\""
-}
-
-/// One key on one table line: control characters (newline, CR, tab, …) are shown escaped as
-/// in JSON so a hostile key cannot break the layout or move the terminal cursor.
-func tableCell(_ s: String) -> String {
-    guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return s }
-    var out = ""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where u.value < 0x20 || u.value == 0x7F:
-            let hex = String(u.value, radix: 16)
-            out += "\\u{" + hex + "}"
-        default: out.unicodeScalars.append(u)
-        }
-    }
-    return out
 }
 
 private func pluralise(_ word: String) -> String {

@@ -1,3 +1,4 @@
+import SegmintCore
 import ArgumentParser
 import SegmintCore
 import SegmintDriver

@@ -423,7 +423,7 @@ final class Conformance2AnalysisTests: ConformanceCase {
         XCTAssertEqual(ex.exitCode, 0, ex.stderr)
         let lines = ex.stdout.components(separatedBy: "\n")
         XCTAssertEqual(lines.first, "Segment h \"ti\\\"tle \\u{202E} \\n x\"", ex.stdout)
-        XCTAssertEqual(lines.dropFirst().first, "Accounts that \"churned\"\\u{A}line2", ex.stdout)
+        XCTAssertEqual(lines.dropFirst().first, "Accounts that \"churned\"\\nline2", ex.stdout)
         XCTAssertTrue(lines.dropFirst(2).first?.hasPrefix("Catalog saas@1") ?? false, ex.stdout)
         XCTAssertFalse(ex.stdout.unicodeScalars.contains("\u{202E}"), ex.stdout)
         let json = runExplain(paths: [path], catalogPath: Conformance.saas, segment: "h", format: "json")
