@@ -76,9 +76,9 @@ func compileOutcome(paths: [String], catalogPath: String, segment: String?, dial
                               summarize: !run.diagnostics.isEmpty)
     }
     let chosen: String
-    switch SegmentChoice.pick(segment, among: program.segments.map(\.name)) {
+    switch SegmentSelection.choose(segment, among: program.segments.map(\.name)) {
     case .success(let name): chosen = name
-    case .failure(let d): return CompileOutcome(exitCode: 2, sources: run.sources, diagnostics: run.diagnostics + [d])
+    case .failure(let e): return CompileOutcome(exitCode: 2, sources: run.sources, diagnostics: run.diagnostics + [e.diagnostic])
     }
     switch SQLCompiler.compile(program, segment: chosen, options: CompileOptions(dialect: d, asOf: pinned, count: count)) {
     case .success(let sql):

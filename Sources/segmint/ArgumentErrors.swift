@@ -36,6 +36,19 @@ enum ArgumentErrors {
         return (sentence(trimmed[..<stop.lowerBound]), advice.isEmpty ? nil : advice)
     }
 
+    /// `--color` as written on a command line that did not parse (auto when absent or unreadable).
+    static func colorChoice(_ arguments: [String]) -> ColorChoice {
+        var choice = ColorChoice.auto
+        for (i, a) in arguments.enumerated() {
+            if a.hasPrefix("--color=") {
+                choice = ColorChoice(rawValue: String(a.dropFirst("--color=".count))) ?? choice
+            } else if a == "--color", i + 1 < arguments.count {
+                choice = ColorChoice(rawValue: arguments[i + 1]) ?? choice
+            }
+        }
+        return choice
+    }
+
     /// The subcommands named at the start of `arguments`: their names and the innermost type.
     static func commandPath(_ arguments: [String]) -> (names: [String], type: ParsableCommand.Type) {
         var type: ParsableCommand.Type = Segmint.self

@@ -49,7 +49,7 @@ final class CLIBinaryTests: ConformanceCase {
     func testUnknownCommandsGetDidYouMean() throws {
         let r = try segmint(["chek", "x.seg"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.hasPrefix("segmint: error: unknown command 'chek'\n"), r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("segmint: error[E1102]: unknown command 'chek'\n"), r.stderr)
         XCTAssertTrue(r.stderr.contains("= help: did you mean 'segmint check'?"), r.stderr)
         let nested = try segmint(["catalog", "imprt"])
         XCTAssertEqual(nested.status, 2)
@@ -66,7 +66,7 @@ final class CLIBinaryTests: ConformanceCase {
                      ["run", seg, "--db", "x.db", "--limit", "many"]] {
             let r = try segmint(args)
             XCTAssertEqual(r.status, 2, "\(args)")
-            XCTAssertTrue(r.stderr.hasPrefix("segmint: error: "), "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasPrefix("segmint: error[E1101]: "), "\(args): \(r.stderr)")
             XCTAssertTrue(r.stderr.contains("\n  = help: "), "\(args): \(r.stderr)")
             XCTAssertTrue(r.stderr.hasSuffix("see 'segmint \(args[0]) --help'\n"), "\(args): \(r.stderr)")
             XCTAssertFalse(r.stderr.contains("Error:"), r.stderr)
@@ -74,12 +74,41 @@ final class CLIBinaryTests: ConformanceCase {
         let missing = try segmint(["run", seg, "--catalog", Conformance.saas])
         XCTAssertTrue(missing.stderr.contains("= help: usage: segmint run "), missing.stderr)
         let typo = try segmint(["check", seg, "--catalgo", Conformance.saas])
-        XCTAssertEqual(typo.stderr, "segmint: error: unknown option '--catalgo'\n  = help: did you mean '--catalog'? — see 'segmint check --help'\n")
+        XCTAssertEqual(typo.stderr, "segmint: error[E1101]: unknown option '--catalgo'\n  = help: did you mean '--catalog'? — see 'segmint check --help'\n")
         let value = try segmint(["check", seg, "--catalog", Conformance.saas, "--format", "yaml"])
         XCTAssertTrue(value.stderr.contains("= help: please provide one of 'human' and 'json'"), value.stderr)
         let noCatalog = try segmint(["check", seg])
         XCTAssertEqual(noCatalog.status, 2)
-        XCTAssertTrue(noCatalog.stderr.hasPrefix("segmint: error: no catalog given"), noCatalog.stderr)
+        XCTAssertTrue(noCatalog.stderr.hasPrefix("segmint: error[E1104]: no catalog given"), noCatalog.stderr)
+    }
+
+    /// `--limit -1` is a value refused with a clear message, not an unknown flag `-1`.
+    func testNegativeLimitIsAValue() throws {
+        let seg = try file("one.seg", "segment s { }")
+        let r = try segmint(["run", seg, "--catalog", Conformance.saas, "--db", "x.db", "--limit", "-1"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("--limit must be 0 or more, got -1"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("--all (or --limit 0) prints every key"), r.stderr)
+    }
+
+    /// `--color` works on every command, argument errors included; a pipe gets no colour by default.
+    func testColourFollowsTheFlagOnEveryCommand() throws {
+        let bad = try file("bad.seg", "segment s { include { seatz > 1 } }")
+        let esc = "\u{1B}["
+        for cmd in [["check", bad], ["compile", bad], ["explain", bad], ["recommend", bad], ["overlap", bad, "--static"]] {
+            let always = try segmint(cmd + ["--catalog", Conformance.saas, "--color", "always"])
+            XCTAssertEqual(always.status, 1, "\(cmd): \(always.stderr)")
+            XCTAssertTrue(always.stderr.contains(esc), "\(cmd) --color always: no colour")
+            let auto = try segmint(cmd + ["--catalog", Conformance.saas])
+            XCTAssertFalse(auto.stderr.contains(esc), "\(cmd): colour into a pipe")
+            let never = try segmint(cmd + ["--catalog", Conformance.saas, "--color", "never"])
+            XCTAssertFalse(never.stderr.contains(esc), "\(cmd) --color never: colour")
+        }
+        let argError = try segmint(["check", bad, "--color", "always", "--bogus"])
+        XCTAssertEqual(argError.status, 2)
+        XCTAssertTrue(argError.stderr.contains(esc), argError.stderr)
+        let noColor = try segmint(["compile", bad, "--catalog", Conformance.saas], environment: ["NO_COLOR": "1"])
+        XCTAssertFalse(noColor.stderr.contains(esc))
     }
 
     func testDashReadsStandardInput() throws {

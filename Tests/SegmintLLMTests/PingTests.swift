@@ -80,14 +80,14 @@ final class PingTests: XCTestCase {
         let dir = try writeConfig()
         let r = await LLMPing.run(configPath: nil, provider: "claud", environment: [:], workingDirectory: dir)
         XCTAssertEqual(r.exitCode, 2)
-        XCTAssertEqual(r.stderr, "segmint: error: no provider named 'claud' in \(dir)/segmint.yaml\n  = help: did you mean 'claude'?\n")
+        XCTAssertEqual(r.stderr, "segmint: error[E1106]: no provider named 'claud' in \(dir)/segmint.yaml\n  = help: did you mean 'claude'?\n")
     }
 
     func testNothingConfigured() async throws {
         let dir = try temporaryDirectory(self)
         let r = await LLMPing.run(configPath: nil, provider: nil, environment: ["HOME": dir], workingDirectory: dir)
         XCTAssertEqual(r.exitCode, 2)
-        XCTAssertTrue(r.stderr.hasPrefix("segmint: error: no LLM provider configured in environment\n"), r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("segmint: error[E1106]: no LLM provider configured in environment\n"), r.stderr)
     }
 
     func testBadConfigFile() async throws {
@@ -95,7 +95,7 @@ final class PingTests: XCTestCase {
         try "providers: [{name: x, kind: palm, model: m}]\n".write(toFile: dir + "/segmint.yaml", atomically: true, encoding: .utf8)
         let r = await LLMPing.run(configPath: nil, provider: nil, environment: [:], workingDirectory: dir)
         XCTAssertEqual(r.exitCode, 2)
-        XCTAssertEqual(r.stderr, "segmint: error: \(dir)/segmint.yaml: providers[0] (x): unknown kind 'palm' (expected openai or anthropic)\n")
+        XCTAssertEqual(r.stderr, "segmint: error[E1106]: \(dir)/segmint.yaml: providers[0] (x): unknown kind 'palm' (expected openai or anthropic)\n")
     }
 
     func testUnreachableProvider() async throws {
@@ -148,6 +148,6 @@ final class PingCommandTests: XCTestCase {
         let dir = try temporaryDirectory(self)
         let (code, _, err) = try run(["llm", "ping", "--provider", "antropic"], cwd: dir, env: ["HOME": dir, "ANTHROPIC_API_KEY": "sk-ant-xyz123"])
         XCTAssertEqual(code, 2)
-        XCTAssertEqual(err, "segmint: error: no provider named 'antropic' in environment\n  = help: did you mean 'anthropic'?\n")
+        XCTAssertEqual(err, "segmint: error[E1106]: no provider named 'antropic' in environment\n  = help: did you mean 'anthropic'?\n")
     }
 }
