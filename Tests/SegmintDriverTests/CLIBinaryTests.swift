@@ -211,15 +211,22 @@ final class CLIBinaryTests: ConformanceCase {
         XCTAssertEqual(try segmint(["completions", "tcsh"]).status, 2)
     }
 
+    /// Every command reachable from `segmint --help`, found by reading the SUBCOMMANDS lists,
+    /// so a command added later is held to the same rule.
     func testEveryHelpHasAnExample() throws {
-        let commands = [[], ["check"], ["fmt"], ["compile"], ["run"], ["demo"], ["catalog"], ["catalog", "import"],
-                        ["overlap"], ["explain"], ["recommend"], ["ask"], ["memory"], ["memory", "list"], ["memory", "forget"],
-                        ["eval"], ["llm"], ["llm", "ping"], ["completions"]]
-        for c in commands {
+        var pending: [[String]] = [[]], seen = 0
+        while let c = pending.popLast() {
             let r = try segmint(c + ["--help"])
             XCTAssertEqual(r.status, 0, "\(c)")
             XCTAssertTrue(r.stdout.contains("Example"), "no example in help of \(c)")
             XCTAssertTrue(r.stdout.contains("  segmint "), "no command line in help of \(c)")
+            seen += 1
+            guard let list = r.stdout.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first else { continue }
+            for line in list.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                guard let name = line.split(separator: " ").first.map(String.init), name != "See", name != "help" else { continue }
+                pending.append(c + [name])
+            }
         }
+        XCTAssertGreaterThanOrEqual(seen, 19, "the command tree was not read")
     }
 }
