@@ -1,5 +1,5 @@
-import SegmintCore
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint check FILE... --catalog PATH [--strict] [--format human|json] [--color WHEN]`,

@@ -75,6 +75,15 @@ final class CLIBinaryTests: ConformanceCase {
         XCTAssertTrue(noCatalog.stderr.hasPrefix("segmint: error[E1104]: no catalog given"), noCatalog.stderr)
     }
 
+    /// `--limit -1` is a value refused with a clear message, not an unknown flag `-1`.
+    func testNegativeLimitIsAValue() throws {
+        let seg = try file("one.seg", "segment s { }")
+        let r = try segmint(["run", seg, "--catalog", Conformance.saas, "--db", "x.db", "--limit", "-1"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("--limit must be 0 or more, got -1"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("--all (or --limit 0) prints every key"), r.stderr)
+    }
+
     func testDashReadsStandardInput() throws {
         let text = "segment  s { include { seats>3 } }"
         let checked = try segmint(["check", "-", "--catalog", Conformance.saas], stdin: "segment s { include { seatz > 3 } }")
