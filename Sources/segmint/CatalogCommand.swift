@@ -1,4 +1,3 @@
-import SegmintCore
 import ArgumentParser
 import SegmintCore
 import SegmintDriver
@@ -31,10 +30,12 @@ struct CatalogImportCommand: SegmintCommand {
     @Option(help: "The entity table (one row per customer).") var entity: String
     @Option(help: "The entity key column.") var key: String
     @Option(help: "Write the YAML here (atomically) instead of stdout.") var out: String?
+    @Option(name: .customLong("max-values"), parsing: .unconditional,
+            help: "Sample up to this many distinct values of a text column into `values` (0: none).") var maxValues: Int = 50
     @OptionGroup var terminal: TerminalOptions
 
     func execute() -> CommandOutput {
-        runCatalogImport(db: db, entity: entity, key: key, out: out)
+        runCatalogImport(db: db, entity: entity, key: key, out: out, maxValues: maxValues)
     }
 }
 

@@ -1,4 +1,3 @@
-import SegmintCore
 import ArgumentParser
 import SegmintCore
 import SegmintDriver
