@@ -41,8 +41,12 @@ let package = Package(
         .target(name: "SegmintNL", dependencies: ["SegmintCheck", "SegmintSQL", "SegmintLLM", "SegmintDB"], swiftSettings: v5),
         // The commands as library functions (argv-free), so tests call them directly.
         .target(name: "SegmintDriver", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintDB", "SegmintAnalysis", "SegmintLLM", "SegmintNL"], swiftSettings: v5),
+        // Editor features over text in memory (diagnostics, completion, hover, navigation, …); knows nothing of LSP.
+        .target(name: "SegmintIDE", dependencies: ["SegmintDriver", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+        // The Language Server Protocol over stdio: JSON-RPC framing and the one seam converting to and from SegmintIDE.
+        .target(name: "SegmintLSP", dependencies: ["SegmintIDE"], swiftSettings: v5),
         // The thin executable: argument parsing and exit codes only.
-        .executableTarget(name: "segmint", dependencies: ["SegmintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
+        .executableTarget(name: "segmint", dependencies: ["SegmintDriver", "SegmintLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
         // Compile-throughput benchmark (bench/compile/run.sh builds it in release).
         .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],
                           path: "bench/compile/Sources", swiftSettings: v5),
@@ -61,5 +65,7 @@ let package = Package(
         .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintNLTests", dependencies: ["SegmintNL", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintDriver"], swiftSettings: v5),
+        .testTarget(name: "SegmintIDETests", dependencies: ["SegmintIDE"], swiftSettings: v5),
+        .testTarget(name: "SegmintLSPTests", dependencies: ["SegmintLSP"], swiftSettings: v5),
     ]
 )

@@ -53,6 +53,13 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
 /// ten times the rest of `check`; beyond `staticWarningLimit` segments in one command it is
 /// skipped with a note, so checking a generated 10 MB file stays fast.
 func withStaticWarnings(_ run: FrontEndRun) -> [Diagnostic] {
+    withStaticWarnings(run.diagnostics, program: run.program)
+}
+
+/// The same for callers that hold diagnostics and a program but no `FrontEndRun` (the editor
+/// server checks text in memory): `program` is the checked program when there are no errors.
+public func withStaticWarnings(_ diagnostics: [Diagnostic], program: CheckedProgram?) -> [Diagnostic] {
+    let run = (diagnostics: diagnostics, program: program)
     guard let program = run.program else { return run.diagnostics }
     guard program.segments.count <= staticWarningLimit else {
         return run.diagnostics + [Diagnostic(code: "N0701", severity: .note,
