@@ -50,8 +50,14 @@ public final class AnalysisHost {
     /// An editor opened or changed a document (full text). Returns true when the catalog changed.
     @discardableResult
     public func update(uri: String, text: String, version: Int?) -> Bool {
+        update(uri: uri, bytes: Array(text.utf8), version: version)
+    }
+
+    /// The same with the text as UTF-8 bytes.
+    @discardableResult
+    public func update(uri: String, bytes: [UInt8], version: Int?) -> Bool {
         let uri = DocumentURI.normalized(uri)
-        open[uri] = makeDocument(uri: uri, version: version, bytes: Array(text.utf8))
+        open[uri] = makeDocument(uri: uri, version: version, bytes: bytes)
         index = nil
         if uri == catalogState.uri { reloadCatalog(); return true }
         return false

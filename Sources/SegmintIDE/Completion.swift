@@ -9,7 +9,7 @@ extension AnalysisHost {
     /// facet or field being compared (ordered ones in order); units and windows; segment
     /// names after `in segment`; grounding tags.
     public func completions(_ uri: String, at offset: Int) -> [CompletionItem] {
-        guard let doc = document(uri), doc.nonText == nil else { return [] }
+        guard let doc = document(uri), doc.isAnalysable else { return [] }
         let ctx = CompletionContext(source: doc.source, offset: max(0, min(offset, doc.bytes.count)))
         if ctx.inComment { return [] }
         var b = CompletionBuilder(ctx: ctx, catalog: catalogState.catalog)

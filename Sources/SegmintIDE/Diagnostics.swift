@@ -51,6 +51,13 @@ extension AnalysisHost {
             }
             return CheckRun(documents: [doc], result: nil, diagnostics: [d])
         }
+        if doc.isTooLarge {
+            let mb = doc.bytes.count >> 20, limit = Document.maxAnalysedBytes >> 20
+            let d = Diagnostic(code: IDECode.tooLarge, message: "this file (\(mb) MB) is larger than the editor analyses (\(limit) MB)",
+                               span: Span(file: doc.source.id, start: 0, end: 0),
+                               help: "run segmint check on it; split it into smaller files for editor support")
+            return CheckRun(documents: [doc], result: nil, diagnostics: [d])
+        }
         var diagnostics = doc.parsed.diagnostics
         let body = doc.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? doc.bytes.dropFirst(3) : doc.bytes[...]
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

@@ -18,8 +18,9 @@ public final class Document {
 
     /// Parsed once, on first use.
     public private(set) lazy var parsed: ParseResult = {
-        // Binary data and invalid UTF-8 are reported instead of parsed, as `check` does.
-        if nonText != nil {
+        // Binary data and invalid UTF-8 are reported instead of parsed, as `check` does; a
+        // document beyond the size limit is reported as too large.
+        if nonText != nil || isTooLarge {
             return ParseResult(file: SegFile(segments: [], comments: [], span: Span(file: source.id, start: 0, end: 0)), diagnostics: [])
         }
         return Parser.parse(source)
@@ -29,6 +30,14 @@ public final class Document {
     public private(set) lazy var nonText: NonText? = NonText.find(in: source.bytes)
 
     public var bytes: [UInt8] { source.bytes }
+
+    /// Documents larger than this get one diagnostic and no other features: an editor asks for
+    /// diagnostics on every change, and `segmint check` remains the tool for generated files.
+    public static let maxAnalysedBytes = 16 << 20
+    public var isTooLarge: Bool { source.bytes.count > Document.maxAnalysedBytes }
+
+    /// Text the features work on: not binary, valid UTF-8, within the size limit.
+    public var isAnalysable: Bool { !isTooLarge && nonText == nil }
 
     /// The segment names this document declares, with the span of each name.
     public var declarations: [Ident] { parsed.file.segments.map(\.name) }

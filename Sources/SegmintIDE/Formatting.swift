@@ -7,8 +7,8 @@ extension AnalysisHost {
     /// Fails when the document has syntax errors: `fmt` never rewrites such a file.
     public func format(_ uri: String) -> Result<[TextEdit], IDEError> {
         guard let doc = document(uri) else { return .failure(IDEError(message: "unknown document \(uri)")) }
-        guard doc.nonText == nil, !doc.parsed.diagnostics.hasErrors else {
-            return .failure(IDEError(message: "not formatted: the file has syntax errors"))
+        guard doc.isAnalysable, !doc.parsed.diagnostics.hasErrors else {
+            return .failure(IDEError(message: doc.isAnalysable ? "not formatted: the file has syntax errors" : "not formatted: the file is not analysable text (see its diagnostics)"))
         }
         let formatted = Array(Formatter.format(doc.parsed.file, source: doc.source).utf8)
         return .success(Self.minimalEdit(from: doc.bytes, to: formatted).map { [$0] } ?? [])

@@ -10,7 +10,7 @@ extension AnalysisHost {
     /// description; an event's table and fields; a window's dates for the as-of in force; a
     /// segment's plain-English explanation.
     public func hover(_ uri: String, at offset: Int) -> HoverInfo? {
-        guard let doc = document(uri), doc.nonText == nil else { return nil }
+        guard let doc = document(uri), doc.isAnalysable else { return nil }
         guard let o = Occurrences.at(offset, in: doc.occurrences) else { return nil }
         let catalog = catalogState.catalog
         let text: String?

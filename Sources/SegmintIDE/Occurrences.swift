@@ -112,6 +112,9 @@ extension Document {
     /// Names and windows of the document, in source order (computed on each call: cheap next to a parse).
     public var occurrences: [Occurrence] { Occurrences.collect(parsed.file) }
 
+    /// Whether the document uses `in segment` (its diagnostics depend on other files).
+    public var referencesSegments: Bool { !referencedSegments.isEmpty }
+
     /// The names of segments this document references with `in segment`.
     var referencedSegments: [String] {
         occurrences.compactMap { $0.kind == .segmentReference ? $0.name : nil }

@@ -5,7 +5,7 @@ extension AnalysisHost {
     /// Every token of the document with its semantic type, in source order. Names take the
     /// type of what they name (segment, facet, event, field); comments are included.
     public func semanticTokens(_ uri: String) -> [SemanticToken] {
-        guard let doc = document(uri), doc.nonText == nil else { return [] }
+        guard let doc = document(uri), doc.isAnalysable else { return [] }
         var names: [Int: (SemanticTokenType, UInt32)] = [:]
         for o in doc.occurrences {
             switch o.kind {

@@ -25,6 +25,7 @@ struct Segmint: ParsableCommand {
             MemoryCommand.self,
             EvalCommand.self,
             LLMCommand.self,
+            LSPCommand.self,
         ]
     )
 }
