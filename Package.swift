@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintNLTests", dependencies: ["SegmintNL", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintDriver"], swiftSettings: v5),
-        .testTarget(name: "SegmintIDETests", dependencies: ["SegmintIDE"], swiftSettings: v5),
+        .testTarget(name: "SegmintIDETests", dependencies: ["SegmintIDE", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintLSPTests", dependencies: ["SegmintLSP"], swiftSettings: v5),
     ]
 )

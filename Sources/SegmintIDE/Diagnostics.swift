@@ -1,6 +1,7 @@
 import SegmintCore
 import SegmintSyntax
 import SegmintCheck
+import SegmintCatalog
 import SegmintDriver
 
 /// One document checked as `segmint check` would check it with the files that declare the
@@ -86,7 +87,8 @@ extension AnalysisHost {
     public func diagnostics(_ uri: String) -> [IDEDiagnostic] {
         guard let doc = document(uri) else { return [] }
         let run = checkRun(doc)
-        return run.diagnostics.map { d in
+        return run.diagnostics.map { original in
+            let d = workspaceHelp(original)
             let start = d.span?.start ?? 0, end = d.span?.end ?? 0
             let related = d.notes.compactMap { n -> IDEDiagnostic.Related? in
                 guard let uri = run.uri(ofFile: n.span.file) else { return nil }
@@ -95,6 +97,23 @@ extension AnalysisHost {
             return IDEDiagnostic(code: d.code, severity: d.severity, message: d.message, start: start, end: end, help: d.help,
                                  related: related, fixes: QuickFixes.fixes(for: d, in: doc))
         }
+    }
+
+    /// An unknown segment's help names close segments of the whole workspace (the checker only
+    /// knows the files this one draws from) instead of advice about command lines.
+    func workspaceHelp(_ d: Diagnostic) -> Diagnostic {
+        guard d.code == CheckCode.unknownSegment, d.help?.hasPrefix("segments declared in this command") == true,
+              let span = d.span, let doc = segmentIndex.documents.first(where: { $0.source.id == span.file }) ?? open.values.first(where: { $0.source.id == span.file })
+        else { return d }
+        let name = doc.source.text(of: span)
+        var out = d
+        let names = Array(segmentIndex.declarations.keys)
+        if let close = NameHint.closest(to: name, in: names) {
+            out.help = "did you mean \"\(close)\"?"
+        } else {
+            out.help = "no .seg file of the workspace declares a segment \"\(name)\""
+        }
+        return out
     }
 
     /// The catalog file's own problems (published on the catalog's URI).
