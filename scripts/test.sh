@@ -19,7 +19,11 @@ if [ $build -ne 0 ]; then tail -n 80 /tmp/segmint-build.log; exit $build; fi
 # The NL eval gate (issue 7) runs first so the test runner's summary is the last line.
 SEGMINT_BIN=.build/debug/segmint scripts/eval_gate.sh
 gate=$?
+# Real editor clients (pytest-lsp, Neovim) against `segmint lsp`, before the summary-printing run.
+tests/lsp/run.sh
+editors=$?
 swift test --skip-build --disable-swift-testing 2>&1 | grep -vE "^Test Case '.*' (passed|started)"
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] && status=$gate
+[ "$status" -eq 0 ] && status=$editors
 exit "$status"
