@@ -1,5 +1,6 @@
-/// Diagnostic codes of the editor server (range E13xx/W13xx). The language's own codes come
-/// from the same checker `segmint check` runs; these cover what only an editor meets.
+/// Diagnostic codes of the editor server (range E13xx/W13xx, registered in SegmintCore's
+/// `DiagnosticRegistry`). The language's own codes come from the same checker `segmint check`
+/// runs; these cover what only an editor meets.
 public enum IDECode {
     /// The configured catalog (setting or project file) cannot be read.
     public static let catalogUnreadable = "E1301"

@@ -64,7 +64,7 @@ final class DiagnosticsTests: XCTestCase {
     func testNoCatalogIsOneWarningAndSyntaxStillChecked() throws {
         let f = try IDEFixture(catalog: nil, project: false)
         f.open("a.seg", "segment a { include { x = } }\n")
-        XCTAssertEqual(f.host.diagnostics(f.uri("a.seg")).map(\.code), ["W1302", "E0201"])
+        XCTAssertEqual(f.host.diagnostics(f.uri("a.seg")).map(\.code), ["W1302", "E0151"])
     }
 
     func testMissingAndBrokenCatalogs() throws {

@@ -42,12 +42,12 @@ final class QuickFixTests: XCTestCase {
     }
 
     func testQuarterInCapitals() throws {
-        XCTAssertEqual(try fixed("segment a { include { has login during fiscal_quarter 2026 q2 } }", code: "E0206"),
+        XCTAssertEqual(try fixed("segment a { include { has login during fiscal_quarter 2026 q2 } }", code: "E0156"),
                        "segment a { include { has login during fiscal_quarter 2026 Q2 } }")
     }
 
     func testTextInQuotes() throws {
-        XCTAssertEqual(try fixed("segment a { include { region = north } }", code: "E0201"),
+        XCTAssertEqual(try fixed("segment a { include { region = north } }", code: "E0151"),
                        "segment a { include { region = \"north\" } }")
     }
 
