@@ -26,6 +26,10 @@ public final class Document {
         return Parser.parse(source)
     }()
 
+    /// Names and windows of the document, in source order (found once: several features and
+    /// every other document's change read them).
+    public private(set) lazy var occurrences: [Occurrence] = Occurrences.collect(parsed.file)
+
     /// A NUL byte or invalid UTF-8 (the document is not text), found once.
     public private(set) lazy var nonText: NonText? = NonText.find(in: source.bytes)
 

@@ -109,9 +109,6 @@ enum Occurrences {
 }
 
 extension Document {
-    /// Names and windows of the document, in source order (computed on each call: cheap next to a parse).
-    public var occurrences: [Occurrence] { Occurrences.collect(parsed.file) }
-
     /// Whether the document uses `in segment` (its diagnostics depend on other files).
     public var referencesSegments: Bool { !referencedSegments.isEmpty }
 

@@ -31,8 +31,9 @@ public final class LanguageServer {
     var encoding: PositionEncoding = .utf16
     var initialized = false
     var shutdownRequested = false
-    /// URIs whose diagnostics must be published again.
-    var pending = Set<String>()
+    /// URIs whose diagnostics must be published again, in the order they were marked (the
+    /// document just edited first, then those that reference it).
+    var pending: [String] = []
     /// The catalog URI diagnostics were last published for (cleared when the catalog moves).
     var publishedCatalogURI: String?
     /// The URI spelling each client document used, by normalized URI (answers use the client's).
@@ -53,7 +54,8 @@ public final class LanguageServer {
         thread.stackSize = 1 << 22
         thread.start()
         while true {
-            if inbox.isEmpty { publishPending() }
+            // One document at a time, so a message that arrives meanwhile is not kept waiting long.
+            while inbox.isEmpty, !pending.isEmpty { publishNext() }
             switch inbox.pop() {
             case .end: return shutdownRequested ? 0 : 1
             case .unreadable(let why): sendError(id: nil, RPCError(code: RPCError.parseError, message: why))
@@ -158,32 +160,32 @@ public final class LanguageServer {
     // MARK: - Diagnostics
 
     func markAllOpen() {
-        pending.formUnion(host.openSegURIs)
-        if let c = host.catalogState.uri { pending.insert(c) }
+        for uri in host.openSegURIs { mark(uri) }
+        if let c = host.catalogState.uri { mark(c) }
     }
 
-    /// Publishes diagnostics of every document marked since the last time.
-    func publishPending() {
+    func mark(_ uri: String) {
+        if !pending.contains(uri) { pending.append(uri) }
+    }
+
+    /// Publishes the diagnostics of the first marked document.
+    func publishNext() {
         guard !pending.isEmpty else { return }
-        let uris = pending.sorted()
-        pending = []
+        let uri = pending.removeFirst()
         let catalogURI = host.catalogState.uri
         if let old = publishedCatalogURI, old != catalogURI {
             notify("textDocument/publishDiagnostics", ["uri": clientURI(old), "diagnostics": [Any]()])
             publishedCatalogURI = nil
         }
-        for uri in uris {
-            if uri == catalogURI {
-                guard let c = proto.converter(uri) else { continue }
-                notify("textDocument/publishDiagnostics",
-                       ["uri": clientURI(uri), "diagnostics": host.catalogDiagnostics().map { proto.diagnostic($0, c) }])
-                publishedCatalogURI = uri
-                continue
-            }
-            guard let doc = host.document(uri), doc.version != nil, let c = proto.converter(uri) else { continue }
-            var params: JSONObject = ["uri": clientURI(uri), "diagnostics": host.diagnostics(uri).map { proto.diagnostic($0, c) }]
-            if let v = doc.version { params["version"] = v }
-            notify("textDocument/publishDiagnostics", params)
+        if uri == catalogURI {
+            guard let c = proto.converter(uri) else { return }
+            notify("textDocument/publishDiagnostics",
+                   ["uri": clientURI(uri), "diagnostics": host.catalogDiagnostics().map { proto.diagnostic($0, c) }])
+            publishedCatalogURI = uri
+            return
         }
+        guard let doc = host.document(uri), let version = doc.version, let c = proto.converter(uri) else { return }
+        notify("textDocument/publishDiagnostics",
+               ["uri": clientURI(uri), "version": version, "diagnostics": host.diagnostics(uri).map { proto.diagnostic($0, c) }])
     }
 }

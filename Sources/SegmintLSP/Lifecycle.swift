@@ -93,7 +93,7 @@ extension LanguageServer {
         case "textDocument/didSave":
             guard let uri else { return }
             // Saving the project file may point at another catalog; saving anything else needs nothing new.
-            if uri.hasSuffix("/" + ProjectFile.name) { changed(uri, host.fileChanged(uri: uri)) } else { pending.insert(DocumentURI.normalized(uri)) }
+            if uri.hasSuffix("/" + ProjectFile.name) { changed(uri, host.fileChanged(uri: uri)) } else { mark(DocumentURI.normalized(uri)) }
         case "textDocument/didClose":
             guard let uri else { return }
             let wasCatalog = host.close(uri: uri)
@@ -101,7 +101,7 @@ extension LanguageServer {
             if n != host.catalogState.uri {
                 notify("textDocument/publishDiagnostics", ["uri": clientURI(n), "diagnostics": [Any]()])
             }
-            pending.remove(n)
+            pending.removeAll { $0 == n }
             changed(uri, wasCatalog)
         case "workspace/didChangeWatchedFiles":
             var catalog = false
@@ -134,10 +134,10 @@ extension LanguageServer {
 
     /// After a document changed: its diagnostics, and every document's when the catalog changed.
     func changed(_ uri: String, _ catalogChanged: Bool) {
-        pending.insert(DocumentURI.normalized(uri))
+        mark(DocumentURI.normalized(uri))
         if catalogChanged { markAllOpen(); return }
         // Documents that reference segments may reference this one's: check them again.
-        for other in host.openSegURIs where host.document(other)?.referencesSegments == true { pending.insert(other) }
+        for other in host.openSegURIs where host.document(other)?.referencesSegments == true { mark(other) }
     }
 
     static func offset(_ c: PositionConverter, _ position: Any?) -> Int? {
