@@ -70,6 +70,11 @@ struct CompletionBuilder {
         case .kwDuring?:
             windows()
             return
+        case .kwIn?:
+            // `in segment NAME` at a condition's start; after a name, `in [` begins a list.
+            if k2 != .ident, k2 != .kwNot { add("segment", .keyword, sort: 10) }
+            else if let attr = resolveBefore(index: ctx.before.count - 1) { listOfValues(attr) }
+            return
         case .kwLast?, .kwSince?, .kwBefore?, .kwFiscalYear?, .kwFiscalQuarter?, .kwTo?, .kwAsOf?, .kwDescription?:
             return
         case .colon?:
@@ -148,6 +153,29 @@ struct CompletionBuilder {
         if let u = a.unit { s += " (\(u))" }
         if a.values != nil { s += a.ordered ? ", ordered values" : ", values" }
         return s
+    }
+
+    /// The attribute named before the token at `index` (`f in`, `f not in`).
+    func resolveBefore(index: Int) -> Attribute? {
+        guard let (q, n) = ctx.comparedName(beforeIndex: index) else { return nil }
+        return resolve(qualifier: q, name: n)
+    }
+
+    /// After `f in`: a list of the values as a snippet to choose from.
+    mutating func listOfValues(_ a: Attribute) {
+        guard let vs = a.values, !vs.isEmpty else { add("[…]", .snippet, insert: "[$0]", snippet: true, sort: 10); return }
+        let choice = vs.map { Self.escapedForChoice(StringLiteral.quote($0)) }
+        add("[…]", .snippet, detail: "a list of \(a.name) values", insert: "[${1|" + choice.joined(separator: ",") + "|}$0]", snippet: true, sort: 10)
+    }
+
+    /// Text escaped for a snippet choice `${1|a,b|}` (LSP snippet grammar).
+    static func escapedForChoice(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if ch == "\\" || ch == "," || ch == "|" || ch == "$" || ch == "}" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
     }
 
     /// The allowed values, in catalog order (for ordered facets that is the order).

@@ -62,7 +62,10 @@ extension AnalysisHost {
         if let t = decl.title { head += " " + StringLiteral.quote(t.value) }
         if owner.uri != doc.uri, let path = DocumentURI.path(of: owner.uri) { head += " — in \(URL(fileURLWithPath: path).lastPathComponent)" }
         guard let catalog = catalogState.prepared else { return head + "\n\n(no catalog: not explained)" }
-        let files = [SegFile(segments: [decl], comments: [], span: owner.parsed.file.span)] + referencedDocuments(of: owner).map(\.parsed.file)
+        // The segment, the segments of its own file it references (transitively), and the
+        // workspace files declaring the others: errors elsewhere in its file do not matter.
+        let local = Self.referenceClosure(of: decl, in: owner.parsed.file)
+        let files = [SegFile(segments: local, comments: [], span: owner.parsed.file.span)] + referencedDocuments(of: owner).map(\.parsed.file)
         let result = Checker.check(files: files, catalog: catalog)
         guard let program = result.program, let report = Explain.report(program, segment: name, runAsOf: settings.asOf) else {
             return head + "\n\n(not explained: the segment has errors)"
@@ -70,6 +73,25 @@ extension AnalysisHost {
         var r = report
         r.entity = catalog.catalog.entity.name
         return head + "\n\n```text\n" + r.text() + "```"
+    }
+}
+
+extension AnalysisHost {
+    /// `decl` and the segments of `file` it references, directly or through each other.
+    static func referenceClosure(of decl: SegmentDecl, in file: SegFile) -> [SegmentDecl] {
+        var byName: [String: SegmentDecl] = [:]
+        for s in file.segments where byName[s.name.name] == nil { byName[s.name.name] = s }
+        var out = [decl], seen: Set<String> = [decl.name.name], i = 0
+        while i < out.count {
+            let refs = Occurrences.collect(SegFile(segments: [out[i]], comments: [], span: file.span))
+                .filter { $0.kind == .segmentReference }.map(\.name)
+            for r in refs where !seen.contains(r) {
+                seen.insert(r)
+                if let d = byName[r] { out.append(d) }
+            }
+            i += 1
+        }
+        return out
     }
 }
 

@@ -1,5 +1,5 @@
 import XCTest
-import SegmintIDE
+@testable import SegmintIDE
 
 final class CompletionTests: XCTestCase {
     func testEventsAfterHas() throws {
@@ -98,6 +98,16 @@ final class CompletionTests: XCTestCase {
         XCTAssertTrue(labels.contains("and"), "\(labels)")
         let after = f.labels("a.seg", "segment a { include {\n has login where device = \"web\"\n region = $0 } }")
         XCTAssertEqual(after.count, 4)
+    }
+
+    func testInStartsASegmentReferenceOrAList() throws {
+        let f = try IDEFixture()
+        XCTAssertEqual(f.labels("a.seg", "segment a { include { in $0 } }"), ["segment"])
+        let at = f.open("a.seg", "segment a { include { region in $0 } }")
+        let list = try XCTUnwrap(f.host.completions(f.uri("a.seg"), at: at).first)
+        XCTAssertEqual(list.insertText, "[${1|\"north\",\"south\",\"east\",\"west\"|}$0]")
+        XCTAssertTrue(list.isSnippet)
+        XCTAssertEqual(CompletionBuilder.escapedForChoice("a,b|c$}\\"), "a\\,b\\|c\\$\\}\\\\")
     }
 
     func testNothingInComments() throws {

@@ -66,6 +66,12 @@ final class HoverTests: XCTestCase {
         XCTAssertTrue(broken.contains("not explained: the segment has errors"), broken)
     }
 
+    func testSegmentReferencingOneInTheSameFileIsExplained() throws {
+        let f = try IDEFixture()
+        let h = try XCTUnwrap(hover(f, "segment small { include { seats < 5 } }\nsegment a$0 { include { in segment small } }\nsegment broken { include { nope = 1 } }"))
+        XCTAssertTrue(h.contains("Includes every account"), h)
+    }
+
     func testNothingOnKeywordsOrUnknownNames() throws {
         let f = try IDEFixture()
         XCTAssertNil(hover(f, "segment a { incl$0ude { seats > 1 } }"))
