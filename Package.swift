@@ -67,7 +67,7 @@ let package = Package(
 
         // Editor features over text in memory (diagnostics, completion, hover, navigation, …); knows nothing of LSP.
         .target(name: "SegmintIDE", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintAnalysis",
-                                                  "SegmintDriver", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+                                                  .product(name: "Yams", package: "Yams")], swiftSettings: v5),
 
         // The Language Server Protocol over stdio: JSON-RPC framing and the one seam converting to and from SegmintIDE.
         .target(name: "SegmintLSP", dependencies: ["SegmintCore", "SegmintIDE"], swiftSettings: v5),
@@ -75,6 +75,9 @@ let package = Package(
         // The thin executable: argument parsing and exit codes only.
         .executableTarget(name: "segmint", dependencies: ["SegmintCore", "SegmintNL", "SegmintEval", "SegmintDriver", "SegmintLSP",
                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
+
+        // Editor-server benchmark: the language server alone on stdio (bench/lsp/run.sh builds it in release).
+        .executableTarget(name: "segmint-bench-lsp", dependencies: ["SegmintLSP"], path: "bench/lsp/Sources", swiftSettings: v5),
 
         // Compile-throughput benchmark (bench/compile/run.sh builds it in release).
         .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],

@@ -2,7 +2,7 @@ import SegmintCore
 import SegmintSyntax
 import SegmintCheck
 import SegmintCatalog
-import SegmintDriver
+import SegmintAnalysis
 
 /// One document checked as `segmint check` would check it with the files that declare the
 /// segments it references (as if they were named on the same command line).
@@ -79,7 +79,7 @@ extension AnalysisHost {
         let mine = result.diagnostics.filter { $0.span?.file == doc.source.id }
         diagnostics += mine
         let syntaxOK = !documents.contains { $0.parsed.diagnostics.hasErrors }
-        let all = withStaticWarnings(diagnostics, program: syntaxOK ? result.program : nil)
+        let all = StaticAnalysis.withCheckWarnings(diagnostics, program: syntaxOK ? result.program : nil)
         return CheckRun(documents: documents, result: result, diagnostics: all.filter { $0.span == nil || $0.span?.file == doc.source.id }.sortedForOutput())
     }
 

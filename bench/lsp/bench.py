@@ -64,7 +64,8 @@ def document(n_segments, offset=0):
 
 class Client:
     def __init__(self, root):
-        self.p = subprocess.Popen([BIN, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        args = [BIN] if BIN.endswith("segmint-bench-lsp") else [BIN, "lsp"]
+        self.p = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.next_id = 1
         self.request("initialize", {"rootUri": pathlib.Path(root).as_uri(), "capabilities": {}})
         self.notify("initialized", {})
