@@ -26,6 +26,9 @@ public final class AnalysisHost {
     public private(set) var catalogState = CatalogState.none(AnalysisHost.noCatalogDiagnostic)
     private var nextFileID = 1
     private var index: SegmentIndex?
+    /// Static-analysis warnings of unchanged segments, and the catalog version they were found with.
+    let staticCache = StaticWarningCache()
+    private(set) var catalogGeneration = 0
     /// The as-of of windows when neither a segment nor the settings pin one (tests fix it).
     public var today: () -> CivilDate? = AnalysisHost.todayUTC
 
@@ -144,6 +147,7 @@ public final class AnalysisHost {
     /// Finds and loads the catalog: the setting, else the nearest `segmint.yaml` of a workspace folder.
     public func reloadCatalog() {
         index = nil
+        catalogGeneration += 1
         if let setting = settings.catalog, !setting.isEmpty {
             let path = setting.hasPrefix("/") ? setting
                 : URL(fileURLWithPath: roots.first ?? FileManager.default.currentDirectoryPath).appendingPathComponent(setting).standardizedFileURL.path

@@ -79,7 +79,13 @@ extension AnalysisHost {
         let mine = result.diagnostics.filter { $0.span?.file == doc.source.id }
         diagnostics += mine
         let syntaxOK = !documents.contains { $0.parsed.diagnostics.hasErrors }
-        let all = StaticAnalysis.withCheckWarnings(diagnostics, program: syntaxOK ? result.program : nil)
+        let sources = documents.map(\.source)
+        let all = StaticAnalysis.withCheckWarnings(diagnostics, program: syntaxOK ? result.program : nil) { program in
+            self.staticCache.warnings(program, catalog: self.catalogGeneration) { span in
+                guard let src = sources.first(where: { $0.id == span.file }), span.start >= 0, span.end <= src.bytes.count else { return nil }
+                return Array(src.bytes[span.start..<span.end])
+            }
+        }
         return CheckRun(documents: documents, result: result, diagnostics: all.filter { $0.span == nil || $0.span?.file == doc.source.id }.sortedForOutput())
     }
 

@@ -107,6 +107,22 @@ final class DiagnosticsTests: XCTestCase {
         XCTAssertThrowsError(try f.host.format(f.uri("big.seg")).get())
     }
 
+    func testStaticWarningsOfUnchangedSegmentsMoveWithTheirText() throws {
+        let f = try IDEFixture()
+        let tail = "segment e { include { seats >= 5 } exclude { seats >= 1 } }\n"
+        f.open("a.seg", "segment a { }\n" + tail)
+        let before = f.host.diagnostics(f.uri("a.seg")).filter { $0.code.hasPrefix("W07") }
+        XCTAssertFalse(before.isEmpty)
+        f.open("a.seg", "segment a { include { seats > 1 } }\n" + tail)
+        let after = f.host.diagnostics(f.uri("a.seg")).filter { $0.code.hasPrefix("W07") }
+        // A fresh host (no reuse) reports the same warnings at the same places.
+        let g = try IDEFixture()
+        g.open("a.seg", "segment a { include { seats > 1 } }\n" + tail)
+        let fresh = g.host.diagnostics(g.uri("a.seg")).filter { $0.code.hasPrefix("W07") }
+        XCTAssertEqual(after.map { "\($0.code)@\($0.start)-\($0.end) \($0.message)" }, fresh.map { "\($0.code)@\($0.start)-\($0.end) \($0.message)" })
+        XCTAssertEqual(after.first.map { $0.start - before[0].start }, 22)
+    }
+
     func testStaticWarningsAsInCheck() throws {
         let f = try IDEFixture()
         f.open("a.seg", "segment a { include { seats >= 5 } exclude { seats >= 1 } }\n")

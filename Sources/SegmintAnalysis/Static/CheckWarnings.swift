@@ -12,8 +12,10 @@ extension StaticAnalysis {
     ///
     /// The analysis costs about 0.3 ms per segment (a bounded satisfiability search per condition),
     /// ten times the rest of `check`; beyond `checkSegmentLimit` segments it is skipped with a
-    /// note, so checking a generated 10 MB file stays fast.
-    public static func withCheckWarnings(_ diagnostics: [Diagnostic], program: CheckedProgram?) -> [Diagnostic] {
+    /// note, so checking a generated 10 MB file stays fast. `warnings` computes the findings of a
+    /// program (the editor passes one that reuses earlier results for unchanged segments).
+    public static func withCheckWarnings(_ diagnostics: [Diagnostic], program: CheckedProgram?,
+                                         warnings: (CheckedProgram) -> [Diagnostic] = { StaticAnalysis.warnings($0) }) -> [Diagnostic] {
         guard let program else { return diagnostics }
         guard program.segments.count <= checkSegmentLimit else {
             return diagnostics + [Diagnostic(code: "N0701", severity: .note,
