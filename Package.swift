@@ -1,6 +1,16 @@
 // swift-tools-version:6.0
-// The dependency edges below are the architecture: each stage depends only on the stage before it.
+// The dependency edges below are the architecture (README "Architecture"): a target depends only on
+// targets listed above it, and declares exactly the modules it imports (scripts/check_edges.py checks).
 import PackageDescription
+import Foundation
+
+/// The commit `segmint --version` reports: SEGMINT_GIT_COMMIT from the environment of the build
+/// (scripts/install.sh sets it from git), hex digits only; "unknown" otherwise.
+let gitCommit: String = {
+    let value = ProcessInfo.processInfo.environment["SEGMINT_GIT_COMMIT"] ?? ""
+    let hex = !value.isEmpty && value.count <= 40 && value.allSatisfy { $0.isHexDigit }
+    return hex ? value : "unknown"
+}()
 
 let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
@@ -72,8 +82,11 @@ let package = Package(
         // The Language Server Protocol over stdio: JSON-RPC framing and the one seam converting to and from SegmintIDE.
         .target(name: "SegmintLSP", dependencies: ["SegmintCore", "SegmintIDE"], swiftSettings: v5),
 
+        // Build facts for `segmint --version` (the git commit, from the environment of the build).
+        .target(name: "CSegmintBuildInfo", cSettings: [.define("SEGMINT_GIT_COMMIT", to: "\"\(gitCommit)\"")]),
+
         // The thin executable: argument parsing and exit codes only.
-        .executableTarget(name: "segmint", dependencies: ["SegmintCore", "SegmintNL", "SegmintEval", "SegmintDriver", "SegmintLSP",
+        .executableTarget(name: "segmint", dependencies: ["SegmintCore", "SegmintNL", "SegmintEval", "SegmintDriver", "SegmintLSP", "CSegmintBuildInfo",
                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
 
         // Editor-server benchmark: the language server alone on stdio (bench/lsp/run.sh builds it in release).
@@ -83,7 +96,7 @@ let package = Package(
         .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],
                           path: "bench/compile/Sources", swiftSettings: v5),
 
-        // Test-only support: a fake LLM server on 127.0.0.1.
+        // Test-only support: a fake LLM server on 127.0.0.1; where the Python test oracles are.
         .target(name: "SegmintTestSupport", swiftSettings: v5),
 
         // Benchmarks of the natural-language pipeline (release builds only; see bench/nl/README.md).
@@ -94,7 +107,7 @@ let package = Package(
         .testTarget(name: "SegmintCatalogTests", dependencies: ["SegmintCore", "SegmintCatalog"], swiftSettings: v5),
         .testTarget(name: "SegmintCheckTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck"], swiftSettings: v5),
         .testTarget(name: "SegmintSQLTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
-                                                           "SegmintStore", "CSQLite3", "CLibPQ"], swiftSettings: v5),
+                                                           "SegmintStore", "CSQLite3", "CLibPQ", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintStoreTests", dependencies: ["SegmintCore", "SegmintCatalog", "SegmintStore", "SegmintDemo",
                                                              "SegmintCatalogImport", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
@@ -104,7 +117,7 @@ let package = Package(
                                                           .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         .testTarget(name: "SegmintEvalTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintNL", "SegmintEval"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck",
-                                                              "SegmintStore", "SegmintDriver"], swiftSettings: v5),
+                                                              "SegmintStore", "SegmintDriver", "SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintIDETests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintIDE", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintLSPTests", dependencies: ["SegmintCore", "SegmintLSP"], swiftSettings: v5),
     ]

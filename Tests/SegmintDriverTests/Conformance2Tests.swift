@@ -3,7 +3,7 @@ import SegmintCore
 import SegmintStore
 @testable import SegmintDriver
 
-/// Second conformance pass: hostile keys through `run`'s three formats, `check --format json`
+/// Conformance of the edges: hostile keys through `run`'s three formats, `check --format json`
 /// shape, SQLite timestamps with a `T`, the analyses on the saas catalog, `fmt` on hostile text.
 final class Conformance2RunTests: ConformanceCase {
     /// Keys a TEXT primary key can hold and a CSV/JSON/table writer can get wrong.
@@ -203,7 +203,7 @@ final class Conformance2CheckFormatTests: ConformanceCase {
         let out = runCheck(paths: [path], catalogPath: Conformance.saas, strict: false, format: "human")
         XCTAssertEqual(out.exitCode, 1)
         let lines = out.stderr.components(separatedBy: "\n")
-        XCTAssertEqual(lines.first, "\(path):2:12: error: unknown facet \"plann\"")
+        XCTAssertEqual(lines.first, "\(path):2:12: error[E0201]: unknown facet \"plann\"")
         XCTAssertTrue(lines.contains("2 | \tinclude { plann = \"free\" }"), out.stderr)
         // The caret sits under the name: the tab is kept so it lines up in a terminal.
         XCTAssertTrue(lines.contains("  | \t          ^^^^^"), out.stderr)
@@ -423,7 +423,7 @@ final class Conformance2AnalysisTests: ConformanceCase {
         XCTAssertEqual(ex.exitCode, 0, ex.stderr)
         let lines = ex.stdout.components(separatedBy: "\n")
         XCTAssertEqual(lines.first, "Segment h \"ti\\\"tle \\u{202E} \\n x\"", ex.stdout)
-        XCTAssertEqual(lines.dropFirst().first, "Accounts that \"churned\"\\u{A}line2", ex.stdout)
+        XCTAssertEqual(lines.dropFirst().first, "Accounts that \"churned\"\\nline2", ex.stdout)
         XCTAssertTrue(lines.dropFirst(2).first?.hasPrefix("Catalog saas@1") ?? false, ex.stdout)
         XCTAssertFalse(ex.stdout.unicodeScalars.contains("\u{202E}"), ex.stdout)
         let json = runExplain(paths: [path], catalogPath: Conformance.saas, segment: "h", format: "json")
@@ -513,7 +513,7 @@ final class Conformance2FmtTests: ConformanceCase {
             let path = try file(name + ".seg", text)
             let checked = runCheck(paths: [path], catalogPath: Conformance.saas, strict: false, format: "human")
             XCTAssertEqual(checked.exitCode, 1, name)
-            XCTAssertTrue(checked.stderr.hasPrefix("\(path):6:13: error: unknown facet \"plann\""), "\(name): \(checked.stderr)")
+            XCTAssertTrue(checked.stderr.hasPrefix("\(path):6:13: error[E0201]: unknown facet \"plann\""), "\(name): \(checked.stderr)")
             XCTAssertTrue(checked.stderr.contains("6 |   exclude { plann = \"pro\" }\n"), "\(name): \(checked.stderr)")
             try file(name + ".seg", text.replacingOccurrences(of: "plann", with: "plan"))
             let out = fmt(path)
