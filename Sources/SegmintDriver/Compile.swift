@@ -75,23 +75,10 @@ func compileOutcome(paths: [String], catalogPath: String, segment: String?, dial
         return CompileOutcome(exitCode: run.exitCode == 0 ? 1 : run.exitCode, sources: run.sources, diagnostics: run.diagnostics,
                               summarize: !run.diagnostics.isEmpty)
     }
-    let names = program.segments.map(\.name)
     let chosen: String
-    if let s = segment {
-        guard names.contains(s) else {
-            let help = Suggest.closest(to: s, in: names).map { "did you mean \"\($0)\"?" }
-                ?? (names.isEmpty ? "the input declares no segments" : "segments: \(listText(names))")
-            return usage("no segment named \"\(s)\"", help: help, sources: run.sources, before: run.diagnostics)
-        }
-        chosen = s
-    } else if names.count == 1, let only = names.first {
-        chosen = only
-    } else if names.isEmpty {
-        return usage("the input declares no segments", help: "add a segment, or pass the files that declare it",
-                     sources: run.sources, before: run.diagnostics)
-    } else {
-        return usage("the input declares \(names.count) segments; choose one with --segment",
-                     help: "segments: \(listText(names))", sources: run.sources, before: run.diagnostics)
+    switch SegmentSelection.choose(segment, among: program.segments.map(\.name)) {
+    case .success(let name): chosen = name
+    case .failure(let e): return CompileOutcome(exitCode: 2, sources: run.sources, diagnostics: run.diagnostics + [e.diagnostic])
     }
     switch SQLCompiler.compile(program, segment: chosen, options: CompileOptions(dialect: d, asOf: pinned, count: count)) {
     case .success(let sql):

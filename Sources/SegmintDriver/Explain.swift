@@ -14,13 +14,12 @@ public func runExplain(paths: [String], catalogPath: String, segment requested: 
     let loaded = AnalysisInput.load(paths: paths, catalogPath: catalogPath, asOf: asOf)
     guard case .success(let input) = loaded else { return loaded.failureOutput }
     let segment: String
-    switch RunInputs.pickSegment(requested, in: input.program) {
+    switch SegmentSelection.choose(requested, among: input.program.segments.map(\.name)) {
     case .success(let name): segment = name
-    case .failure(let d): return CommandOutput(exitCode: 2, stderr: input.warnings + CommandOutput.failure(2, [d]).stderr)
+    case .failure(let e): return CommandOutput(exitCode: 2, stderr: input.warnings + CommandOutput.failure(2, [e.diagnostic]).stderr)
     }
-    if let out = input.select([segment]).output { return out }
     guard var report = Explain.report(input.program, segment: segment, runAsOf: input.asOf) else {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown segment \"\(segment)\"\n")
+        return CommandOutput.failure(2, [SegmentSelection.unknown(segment, among: input.program.segments.map(\.name))])
     }
     if let url = dbURL {
         switch AnalysisInput.open(url) {

@@ -1,5 +1,5 @@
-import SegmintCore
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint compile FILE... --catalog PATH [--segment NAME] [--dialect D] [--as-of DATE] [--count]`

@@ -1,5 +1,5 @@
-import SegmintCore
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint completions bash|zsh|fish`: the shell completion script (options, subcommands, and

@@ -1,5 +1,5 @@
-import SegmintCore
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint demo --db PATH|postgres://… [--catalog PATH] [--customers N] [--seed S] [--as-of DATE]`

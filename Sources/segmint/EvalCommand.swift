@@ -1,5 +1,5 @@
-import SegmintCore
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 import SegmintEval
 

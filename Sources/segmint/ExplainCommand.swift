@@ -1,5 +1,5 @@
-import SegmintCore
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint explain FILE... --catalog PATH [--segment NAME] [--format human|json] [--db URL]`

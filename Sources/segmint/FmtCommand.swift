@@ -1,5 +1,5 @@
-import SegmintCore
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint fmt FILE... [--check] [--stdout] [--format human|json]`: the canonical layout, in place, checked, or printed.

@@ -1,5 +1,5 @@
-import SegmintCore
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint overlap FILE... --catalog PATH (--db URL | --static) [--segments a,b,c] [--format table|csv|json] [--svg OUT.svg]`

@@ -1,5 +1,5 @@
-import SegmintCore
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint recommend FILE... --catalog PATH [--db URL] [--format human|json]`

@@ -1,5 +1,5 @@
-import SegmintCore
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint run FILE... --catalog PATH [--segment NAME] --db URL [--limit N] [--format table|csv|json]`
@@ -19,13 +19,16 @@ struct RunCommand: SegmintCommand {
     @OptionGroup var catalog: CatalogOption
     @Option(help: "Segment to run (required only when the files declare several).") var segment: String?
     @Option(help: "Database: a file path, sqlite:PATH, or postgres://user@host:port/db.") var db: String
-    @Option(help: "How many keys to print.") var limit: Int = 20
+    // Unconditional: `--limit -1` is read as a value (and refused with a clear message), not as a flag.
+    @Option(parsing: .unconditional, help: "How many keys to print (0: every key).") var limit: Int = 20
+    @Flag(help: "Print every key (the same as --limit 0).") var all = false
     @OptionGroup var output: RowsFormatOption
     @OptionGroup var terminal: TerminalOptions
 
     func execute() -> CommandOutput {
         let paths = input.paths()
         let format = RunFormat(rawValue: output.format.rows) ?? .table
-        return runRun(files: paths, catalogPath: catalog.path(files: paths), segment: segment, db: db, limit: limit, format: format)
+        return runRun(files: paths, catalogPath: catalog.path(files: paths), segment: segment, db: db,
+                      limit: all ? 0 : limit, format: format)
     }
 }
