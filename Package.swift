@@ -107,6 +107,6 @@ let package = Package(
                                                           .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         .testTarget(name: "SegmintEvalTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintNL", "SegmintEval"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck",
-                                                              "SegmintStore", "SegmintDriver", "SegmintTestSupport"], swiftSettings: v5),
+                                                              "SegmintStore", "SegmintDriver", "SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
     ]
 )

@@ -100,13 +100,18 @@ public enum FrontEnd {
         var diagnostics = read.diagnostics
         var parsed: [SegFile] = []
         parsed.reserveCapacity(read.files.count)
+        var bareWords: [BareWord] = []
         for file in read.files {
             let r = Parser.parse(file)
             parsed.append(r.file)
             diagnostics += r.diagnostics
+            bareWords += r.bareWords
         }
         clock.lap("parse")
         let loaded = CatalogLoader.load(path: resolve(catalogPath, base: base), displayPath: StandardInput.display(catalogPath), sources: sources)
+        if let catalog = loaded.catalog {
+            diagnostics = Checker.refineBareWordHelp(diagnostics, words: bareWords, catalog: catalog)
+        }
         diagnostics += loaded.diagnostics
         clock.lap("catalog")
         var check: CheckResult?

@@ -7,10 +7,12 @@ struct CatalogCommand: ParsableCommand {
         commandName: "catalog",
         abstract: "Catalog tools.",
         discussion: """
-            Example:
+            Examples:
               segmint catalog import --db shop.db --entity customers --key customer_id --out catalog.yaml
+              segmint catalog enrich --catalog catalog.yaml            # review the proposed diff
+              segmint catalog enrich --catalog catalog.yaml --write    # apply it
             """,
-        subcommands: [CatalogImportCommand.self])
+        subcommands: [CatalogImportCommand.self, CatalogEnrichCommand.self])
 }
 
 struct CatalogImportCommand: SegmintCommand {
@@ -34,5 +36,30 @@ struct CatalogImportCommand: SegmintCommand {
 
     func execute() -> CommandOutput {
         runCatalogImport(db: db, entity: entity, key: key, out: out, maxValues: maxValues)
+    }
+}
+
+struct CatalogEnrichCommand: SegmintCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enrich",
+        abstract: "Propose synonyms and descriptions for a catalog with an LLM (a diff; --write applies it).",
+        discussion: "Exit status: 0 ok or nothing to add, 1 invalid catalog or result, 2 usage, I/O, no LLM or the LLM failed.")
+
+    @Option(help: "The catalog YAML file.") var catalog: String
+    @Flag(help: "Write the proposals into the catalog file (atomically) instead of only printing the diff.") var write = false
+    @Option(help: "LLM configuration file (default: segmint.yaml search, then the environment).") var config: String?
+    @Flag(help: "Do not read or write the LLM response cache.") var noCache = false
+    @Option(help: "Write one JSON line per LLM attempt to this file.") var trace: String?
+    @Option(help: "Directory holding enrich.prompt (default: $SEGMINT_PROMPTS, else the built-in prompt).") var prompts: String?
+    @OptionGroup var terminal: TerminalOptions
+
+    func execute() -> CommandOutput {
+        let made = makeLLMProvider(configPath: config, tracePath: trace, noCache: noCache)
+        if let e = made.error { return .usage(CLICode.usage, "LLM configuration: \(e)") }
+        let provider = made.provider
+        let (catalog, write, prompts) = (self.catalog, self.write, self.prompts)
+        return runBlocking(fallback: CommandOutput(exitCode: 2, stderr: "segmint: internal error: no result\n")) {
+            await runCatalogEnrich(catalog: catalog, write: write, provider: provider, prompts: prompts)
+        }
     }
 }

@@ -64,5 +64,5 @@ struct RowsFormatOption: ParsableArguments {
 /// `--color auto|always|never` (every command): colour of diagnostics on stderr.
 struct TerminalOptions: ParsableArguments {
     @Option(help: "Colour diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorMode = .auto
+    var color: ColorChoice = .auto
 }

@@ -1,3 +1,4 @@
+import SegmintCore
 import ArgumentParser
 import SegmintDriver
 
@@ -40,7 +41,7 @@ struct DialectName: ExpressibleByArgument {
     var defaultValueDescription: String { name }
 }
 
-extension ColorMode: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}
 
 /// Shells `segmint completions` writes scripts for.
 enum Shell: String, CaseIterable, ExpressibleByArgument {

@@ -49,7 +49,7 @@ final class CLIBinaryTests: ConformanceCase {
     func testUnknownCommandsGetDidYouMean() throws {
         let r = try segmint(["chek", "x.seg"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.hasPrefix("segmint: error: unknown command 'chek'\n"), r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("segmint: error[E1102]: unknown command 'chek'\n"), r.stderr)
         XCTAssertTrue(r.stderr.contains("= help: did you mean 'segmint check'?"), r.stderr)
         let nested = try segmint(["catalog", "imprt"])
         XCTAssertEqual(nested.status, 2)
@@ -66,13 +66,13 @@ final class CLIBinaryTests: ConformanceCase {
                      ["run", seg, "--db", "x.db", "--limit", "many"]] {
             let r = try segmint(args)
             XCTAssertEqual(r.status, 2, "\(args)")
-            XCTAssertTrue(r.stderr.hasPrefix("segmint: error: "), "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasPrefix("segmint: error[E1101]: "), "\(args): \(r.stderr)")
             XCTAssertTrue(r.stderr.contains("\n  = help: usage: segmint \(args[0]) "), "\(args): \(r.stderr)")
             XCTAssertFalse(r.stderr.contains("Error:"), r.stderr)
         }
         let noCatalog = try segmint(["check", seg])
         XCTAssertEqual(noCatalog.status, 2)
-        XCTAssertTrue(noCatalog.stderr.hasPrefix("segmint: error: no catalog given"), noCatalog.stderr)
+        XCTAssertTrue(noCatalog.stderr.hasPrefix("segmint: error[E1104]: no catalog given"), noCatalog.stderr)
     }
 
     /// `--limit -1` is a value refused with a clear message, not an unknown flag `-1`.

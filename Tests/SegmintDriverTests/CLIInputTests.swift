@@ -43,13 +43,13 @@ final class CLIInputTests: ConformanceCase {
     }
 
     func testColourRules() {
-        XCTAssertTrue(ColorMode.auto.enabled(isTerminal: true, environment: [:]))
-        XCTAssertFalse(ColorMode.auto.enabled(isTerminal: false, environment: [:]))
-        XCTAssertFalse(ColorMode.auto.enabled(isTerminal: true, environment: ["NO_COLOR": "1"]))
-        XCTAssertTrue(ColorMode.auto.enabled(isTerminal: true, environment: ["NO_COLOR": ""]), "an empty NO_COLOR is unset")
-        XCTAssertFalse(ColorMode.auto.enabled(isTerminal: true, environment: ["TERM": "dumb"]))
-        XCTAssertTrue(ColorMode.always.enabled(isTerminal: false, environment: ["NO_COLOR": "1"]), "an explicit flag wins")
-        XCTAssertFalse(ColorMode.never.enabled(isTerminal: true, environment: [:]))
+        XCTAssertTrue(ColorChoice.auto.enabled(isTerminal: true, environment: [:]))
+        XCTAssertFalse(ColorChoice.auto.enabled(isTerminal: false, environment: [:]))
+        XCTAssertFalse(ColorChoice.auto.enabled(isTerminal: true, environment: ["NO_COLOR": "1"]))
+        XCTAssertTrue(ColorChoice.auto.enabled(isTerminal: true, environment: ["NO_COLOR": ""]), "an empty NO_COLOR is unset")
+        XCTAssertFalse(ColorChoice.auto.enabled(isTerminal: true, environment: ["TERM": "dumb"]))
+        XCTAssertTrue(ColorChoice.always.enabled(isTerminal: false, environment: ["NO_COLOR": "1"]), "an explicit flag wins")
+        XCTAssertFalse(ColorChoice.never.enabled(isTerminal: true, environment: [:]))
     }
 
     func testBuiltinCatalogIsTheRetailCatalogFile() throws {

@@ -203,7 +203,7 @@ final class Conformance2CheckFormatTests: ConformanceCase {
         let out = runCheck(paths: [path], catalogPath: Conformance.saas, strict: false, format: "human")
         XCTAssertEqual(out.exitCode, 1)
         let lines = out.stderr.components(separatedBy: "\n")
-        XCTAssertEqual(lines.first, "\(path):2:12: error: unknown facet \"plann\"")
+        XCTAssertEqual(lines.first, "\(path):2:12: error[E0201]: unknown facet \"plann\"")
         XCTAssertTrue(lines.contains("2 | \tinclude { plann = \"free\" }"), out.stderr)
         // The caret sits under the name: the tab is kept so it lines up in a terminal.
         XCTAssertTrue(lines.contains("  | \t          ^^^^^"), out.stderr)
@@ -513,7 +513,7 @@ final class Conformance2FmtTests: ConformanceCase {
             let path = try file(name + ".seg", text)
             let checked = runCheck(paths: [path], catalogPath: Conformance.saas, strict: false, format: "human")
             XCTAssertEqual(checked.exitCode, 1, name)
-            XCTAssertTrue(checked.stderr.hasPrefix("\(path):6:13: error: unknown facet \"plann\""), "\(name): \(checked.stderr)")
+            XCTAssertTrue(checked.stderr.hasPrefix("\(path):6:13: error[E0201]: unknown facet \"plann\""), "\(name): \(checked.stderr)")
             XCTAssertTrue(checked.stderr.contains("6 |   exclude { plann = \"pro\" }\n"), "\(name): \(checked.stderr)")
             try file(name + ".seg", text.replacingOccurrences(of: "plann", with: "plan"))
             let out = fmt(path)

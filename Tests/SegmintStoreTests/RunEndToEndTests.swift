@@ -153,7 +153,7 @@ final class RunEndToEndTests: XCTestCase {
         let out = runRun(files: [seg], catalogPath: TestFiles.retailCatalog, segment: "quotes", db: "postgres://bob:s3cret@127.0.0.1:\(port)/shop")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         XCTAssertEqual(out.exitCode, 2)
-        XCTAssertTrue(out.stderr.contains("error: cannot connect to PostgreSQL at 127.0.0.1:\(port)"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("error[E1002]: cannot connect to PostgreSQL at 127.0.0.1:\(port)"), out.stderr)
         XCTAssertFalse(out.stderr.contains("s3cret"))
         XCTAssertEqual(out.stdout, "")
         XCTAssertLessThan(seconds, 6)

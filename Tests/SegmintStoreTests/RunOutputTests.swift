@@ -88,7 +88,7 @@ final class RunOutputTests: XCTestCase {
         let missing = runSegmentSQL("SELECT customer_id FROM customers", segment: "s", entity: entity, database: db, limit: 5, format: .table)
         XCTAssertEqual(missing.exitCode, 2)
         XCTAssertEqual(missing.stdout, "")
-        XCTAssertTrue(missing.stderr.contains("error: table \"customers\" does not exist"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("error[E1003]: table \"customers\" does not exist"), missing.stderr)
         XCTAssertTrue(missing.stderr.contains("help:"), missing.stderr)
         let bad = runSegmentSQL("SELEKT 1", segment: "s", entity: entity, database: db, limit: 5, format: .json)
         XCTAssertEqual(bad.exitCode, 2)
