@@ -13,43 +13,20 @@ public enum OverlapSVG {
     /// `entities` is the plural of the catalog's entity ("accounts") for the headings.
     public static func render(_ r: OverlapReport, titles: [String?] = [], topPatterns: Int = 15,
                               entities: String = "entities") -> String {
-        let n = r.segments.count
-        let names = r.segments.map { short($0, 28) }
-        let labelW = max(60, names.map { TextWidth.estimate($0, size: 11) }.max() ?? 0) + 12
-        let cell = n > 24 ? 26 : 36
-        let margin = 24
-        let heading = "Segment overlap: \(n) segments" + (r.base.map { ", base \(Fmt.count($0)) \(entities)" } ?? "")
-            + ", \(Fmt.count(r.union)) in at least one"
-        let subheading = "Pairwise Jaccard |A∩B| / |A∪B| (diagonal: segment size)"
-        let upHeading = "Largest membership patterns (UpSet): \(entities) in exactly these segments"
-
-        // Panel 1: heatmap. Column labels are rotated 45°: they rise and reach right by
-        // their width / √2 (plus the line height), from the middle of their column.
-        let rise = labelW * 72 / 100 + 12
-        let heatTop = 60 + rise
-        let heatLeft = margin + labelW
-        let heatSize = n * cell
-        let legendLeft = max(heatLeft + heatSize + 24, heatLeft + heatSize - cell / 2 + rise + 8)
-        let legendH = 12 + 6 * 18
-        // Panel 2: UpSet, below whichever of the heatmap and the legend ends lower.
-        let pats = Array(r.patterns.prefix(topPatterns))
-        let colW = 26, rowH = 20, barsH = 150, setBarW = 140
-        let upTop = heatTop + max(heatSize, legendH) + 70
-        let matrixTop = upTop + barsH + 24
-        let matrixLeft = margin + setBarW + labelW
-        let width = [legendLeft + 24 + TextWidth.estimate("100", size: 11) + margin,
-                     matrixLeft + max(1, pats.count) * colW + margin,
-                     margin + TextWidth.estimate(heading, size: 16, bold: true) + margin,
-                     margin + TextWidth.estimate(subheading, size: 12) + margin,
-                     margin + TextWidth.estimate(upHeading, size: 14, bold: true) + margin].max() ?? 0
-        let height = matrixTop + n * rowH + 50
-
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
+        let L = Layout(r, topPatterns: topPatterns, entities: entities)
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(L.width)\" height=\"\(L.height)\" viewBox=\"0 0 \(L.width) \(L.height)\" "
         s += "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"11\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
-        s += text(margin, 28, heading, size: 16, weight: "bold", id: "title")
-        s += text(margin, 48, subheading, size: 12, fill: "#444", id: "subtitle")
+        s += text(L.margin, 28, L.heading, size: 16, weight: "bold", id: "title")
+        s += text(L.margin, 48, L.subheading, size: 12, fill: "#444", id: "subtitle")
+        s += heatmap(r, L, titles: titles) + legend(L) + upset(r, L, titles: titles)
+        return s + "</svg>\n"
+    }
 
+    /// The Jaccard heatmap with its row labels, then the rotated column labels.
+    private static func heatmap(_ r: OverlapReport, _ L: Layout, titles: [String?]) -> String {
+        let (n, names, cell, heatTop, heatLeft) = (L.n, L.names, L.cell, L.heatTop, L.heatLeft)
+        var s = ""
         // Heatmap cells.
         s += "<g id=\"heatmap\">\n"
         for i in 0..<n {
@@ -75,8 +52,15 @@ public enum OverlapSVG {
             s += "<text x=\"\(x)\" y=\"\(heatTop - 10)\" transform=\"rotate(-45 \(x) \(heatTop - 10))\" fill=\"#222\">\(XML.escape(names[j]))</text>\n"
         }
         s += "</g>\n"
+        return s
+    }
+
+    /// The colour scale, right of the heatmap and clear of its rotated labels.
+    private static func legend(_ L: Layout) -> String {
+        let heatTop = L.heatTop
+        var s = ""
         // Colour legend.
-        let lx = legendLeft
+        let lx = L.legendLeft
         s += "<g id=\"legend\">\n"
         s += text(lx, heatTop + 4, "Jaccard %", size: 11, weight: "bold")
         for k in 0...5 {
@@ -86,8 +70,17 @@ public enum OverlapSVG {
         }
         s += "</g>\n"
 
+        return s
+    }
+
+    /// The UpSet chart: pattern bars, the dot matrix, set-size bars.
+    private static func upset(_ r: OverlapReport, _ L: Layout, titles: [String?]) -> String {
+        let (n, names, margin, pats) = (L.n, L.names, L.margin, L.pats)
+        let (colW, rowH, barsH, setBarW) = (L.colW, L.rowH, L.barsH, L.setBarW)
+        let (upTop, matrixTop, matrixLeft) = (L.upTop, L.matrixTop, L.matrixLeft)
+        var s = ""
         // UpSet: pattern bars, dot matrix, set-size bars.
-        s += text(margin, upTop - 24, upHeading, size: 14, weight: "bold", id: "upset-title")
+        s += text(margin, upTop - 24, L.upHeading, size: 14, weight: "bold", id: "upset-title")
         s += "<g id=\"upset\">\n"
         let maxPat = max(1, pats.map(\.count).max() ?? 1)
         for (c, p) in pats.enumerated() {
@@ -122,8 +115,54 @@ public enum OverlapSVG {
             s += "<line x1=\"\(cx)\" y1=\"\(matrixTop + first * rowH + rowH / 2)\" x2=\"\(cx)\" y2=\"\(matrixTop + last * rowH + rowH / 2)\" stroke=\"#1f3b5c\" stroke-width=\"2\"/>\n"
         }
         if pats.isEmpty { s += text(matrixLeft, upTop + barsH / 2, "no entity is in any segment", fill: "#888") }
-        s += "</g>\n</svg>\n"
+        s += "</g>\n"
         return s
+    }
+
+    /// Where everything goes: sizes come from the number of segments, the longest name and the
+    /// estimated widths of the headings.
+    struct Layout {
+        let n: Int
+        let names: [String]
+        let labelW, cell, margin: Int
+        let heading, subheading, upHeading: String
+        let rise, heatTop, heatLeft, heatSize, legendLeft, legendH: Int
+        let pats: [MembershipPattern]
+        let colW, rowH, barsH, setBarW: Int
+        let upTop, matrixTop, matrixLeft, width, height: Int
+
+        init(_ r: OverlapReport, topPatterns: Int, entities: String) {
+            n = r.segments.count
+            names = r.segments.map { short($0, 28) }
+            labelW = max(60, names.map { TextWidth.estimate($0, size: 11) }.max() ?? 0) + 12
+            cell = n > 24 ? 26 : 36
+            margin = 24
+            heading = "Segment overlap: \(n) segments" + (r.base.map { ", base \(Fmt.count($0)) \(entities)" } ?? "")
+                + ", \(Fmt.count(r.union)) in at least one"
+            subheading = "Pairwise Jaccard |A∩B| / |A∪B| (diagonal: segment size)"
+            upHeading = "Largest membership patterns (UpSet): \(entities) in exactly these segments"
+
+            // Panel 1: heatmap. Column labels are rotated 45°: they rise and reach right by
+            // their width / √2 (plus the line height), from the middle of their column.
+            rise = labelW * 72 / 100 + 12
+            heatTop = 60 + rise
+            heatLeft = margin + labelW
+            heatSize = n * cell
+            legendLeft = max(heatLeft + heatSize + 24, heatLeft + heatSize - cell / 2 + rise + 8)
+            legendH = 12 + 6 * 18
+            // Panel 2: UpSet, below whichever of the heatmap and the legend ends lower.
+            pats = Array(r.patterns.prefix(topPatterns))
+            colW = 26; rowH = 20; barsH = 150; setBarW = 140
+            upTop = heatTop + max(heatSize, legendH) + 70
+            matrixTop = upTop + barsH + 24
+            matrixLeft = margin + setBarW + labelW
+            width = [legendLeft + 24 + TextWidth.estimate("100", size: 11) + margin,
+                     matrixLeft + max(1, pats.count) * colW + margin,
+                     margin + TextWidth.estimate(heading, size: 16, bold: true) + margin,
+                     margin + TextWidth.estimate(subheading, size: 12) + margin,
+                     margin + TextWidth.estimate(upHeading, size: 14, bold: true) + margin].max() ?? 0
+            height = matrixTop + n * rowH + 50
+        }
     }
 
     private static func tooltip(_ name: String, _ titles: [String?], _ i: Int) -> String? {
