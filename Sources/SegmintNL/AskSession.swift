@@ -18,6 +18,9 @@ public struct AskRequest: Sendable {
     public var answers: [String: String]
     /// Compile the segment to SQL for this dialect.
     public var sqlDialect: Dialect?
+    /// The day the offline translator counts calendar periods from ("this fiscal quarter");
+    /// nil: today.
+    public var asOf: CivilDate?
 
     public init(text: String, catalog: Catalog, tenant: String = "default", user: String = "default", offline: Bool = false,
                 answers: [String: String] = [:], sqlDialect: Dialect? = nil) {
@@ -160,7 +163,8 @@ public final class AskSession: @unchecked Sendable {
 
     /// The offline translator's result, checked by the real checker like any LLM output.
     func offlineOutcome(_ r: AskRequest, answers: [String: String]) -> PipelineOutcome {
-        let t = OfflineTranslator(catalog: r.catalog, index: index(for: r.catalog)).translate(r.text, answers: Answers(answers))
+        let t = OfflineTranslator(catalog: r.catalog, index: index(for: r.catalog), today: r.asOf).translate(r.text, answers: Answers(answers))
+        if let reason = t.refusal { return .refused(reason) }
         if !t.questions.isEmpty, t.unmapped.isEmpty { return .questions(t.questions) }
         guard let seg = t.seg else {
             var problems = ["the offline translator could not map every word of the request"]
@@ -172,11 +176,12 @@ public final class AskSession: @unchecked Sendable {
         return .segment(seg: seg, program: v.program, usedAnswers: t.usedAnswers)
     }
 
-    /// `{"questions": [{"key", "kind", "span", "question", "example"}]}`
+    /// `{"questions": [{"key", "kind", "span", "question", "example"[, "options"]}]}`
     static func json(_ qs: [Question]) -> String {
         let items = qs.map { q in
             "{\"key\": \(JSON.string(q.key)), \"kind\": \(JSON.string(q.kind.rawValue)), \"span\": \(JSON.string(q.span)), "
-                + "\"question\": \(JSON.string(q.text)), \"example\": \(JSON.string(q.example))}"
+                + "\"question\": \(JSON.string(q.text)), \"example\": \(JSON.string(q.example))"
+                + (q.options.isEmpty ? "" : ", \"options\": [" + q.options.map(JSON.string).joined(separator: ", ") + "]") + "}"
         }
         return "{\"questions\": [" + items.joined(separator: ", ") + "]}\n"
     }

@@ -373,7 +373,7 @@ public final class Pipeline: Sendable {
         for (k, v) in used.sorted(by: { $0.key < $1.key }) { header.append("answer: \(k) = \(StringLiteral.quote(v))") }
         let include = results.filter { !$0.part.exclude }
         let exclude = results.filter { $0.part.exclude }
-        let text = SegWriter.segment(name: SegWriter.name(for: request), title: request,
+        let text = SegWriter.segment(name: SegWriter.name(for: request, entity: catalog.entity), title: request,
                                      include: include.compactMap(\.condition), exclude: exclude.compactMap(\.condition), header: header)
         // Find each condition line; conditions are single lines (checked), so search line by line.
         var ranges = [Range<Int>](repeating: 0..<0, count: results.count)

@@ -124,8 +124,8 @@ public final class RetrievalIndex: @unchecked Sendable {
         }
         let s = Int32(subjects.count)
         for (owner, vs) in pendingValues {
-            // US state names reach state codes, only where the attribute enumerates them.
-            let names = vs.count >= 10 && vs.contains("CA") && vs.contains("NY") ? StateNames.byCode : [:]
+            // Place names reach codes only where the attribute enumerates that gazetteer's codes.
+            let names = Gazetteers.best(for: vs, in: .shared).map(RetrievalIndex.namesByCode) ?? [:]
             for v in vs {
                 valueOwner.append(owner); valueText.append(v)
                 let id = s + Int32(valueText.count - 1)
@@ -135,6 +135,12 @@ public final class RetrievalIndex: @unchecked Sendable {
         }
         self.subjects = subjects; self.subjectParent = subjectParent
         self.valueOwner = valueOwner; self.valueText = valueText
+        // Short values and one-word names as written: case-sensitive, so "US" is kept and "us" is not.
+        var cw = Set<String>()
+        for v in valueText where v.count <= 3 { cw.insert(v) }
+        for t in subjects where !t.claim.contains("_") && !t.claim.contains(".") && t.claim.count <= 3 { cw.insert(t.claim) }
+        self.catalogWords = cw
+        self.entityWords = EntityWords.keys(catalog.entity, english: .shared).filter { !$0.contains(" ") }
 
         var post: [String: [(doc: Int32, tf: Float)]] = [:]
         var lengths = [Float](repeating: 0, count: docs.count)
@@ -202,6 +208,19 @@ public final class RetrievalIndex: @unchecked Sendable {
         self.postingStart = start; self.postingTerms = flat
     }
 
+    /// A gazetteer's names and demonyms by each of its codes.
+    static func namesByCode(_ g: EnglishLayer.Gazetteer) -> [String: [String]] {
+        var m: [String: [String]] = [:]
+        for e in g.entries { for c in e.codes { m[c, default: []] += e.names + (e.demonyms ?? []) } }
+        return m
+    }
+
+    /// Short catalog values and names exactly as written, so retrieval keeps a word that is
+    /// also a stopword ("US", "IN", "OR", "ME") when the catalog holds it in that spelling.
+    let catalogWords: Set<String>
+    /// Single words that mean the entity (`EntityWords`), normalised.
+    let entityWords: Set<String>
+
     /// The target with id `i`.
     func target(_ i: Int) -> RetrievalTarget {
         if i < subjects.count { return subjects[i] }
@@ -255,7 +274,12 @@ public final class RetrievalIndex: @unchecked Sendable {
     /// The top `k` subjects (facets, events, fields) and top `k` values for a span of the request.
     /// Hits are ordered by score, best first; ties by catalog order, so results are deterministic.
     public func search(_ span: String, k: Int = 10) -> [RetrievalHit] {
-        let kept = Words.split(span).filter { !Stopwords.set.contains($0.norm) }
+        // Catalog lookup first, stopwords after: a word the catalog holds as a value or name
+        // ("US", "IN", "ME", "DE", written as the catalog spells it) is never dropped.
+        // Words that mean the entity ("customers", "accounts") name no facet either.
+        let kept = Words.split(span).filter {
+            catalogWords.contains($0.text) || !(Stopwords.set.contains($0.norm) || entityWords.contains($0.norm))
+        }
         let words = kept.map(\.norm)
         // Trigrams see the words as written (lower-cased): "toys" matches the value "Toys" exactly.
         let raw = kept.map { $0.text.lowercased() }

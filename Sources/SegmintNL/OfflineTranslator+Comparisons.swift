@@ -1,0 +1,72 @@
+import SegmintCatalog
+
+extension OfflineTranslator {
+    /// Comparisons and counts: "over 500", "at least 3 orders", "between 25 and 40", "3 or more",
+    /// "twice", "aged 25 to 34", "N years old". The number goes to the subject waiting for one
+    /// (a numeric facet or field), to the event it counts, or waits for the next subject.
+    func comparison(_ s: inout TranslationState, at i: Int) -> Int? {
+        if let end = aged(&s, at: i) { return end }
+        if let t = Comparison.times(s.words, at: i) {
+            // "bought twice": at least that many events.
+            count(&s, Comparison(op: ">=", numbers: [String(t.count)], times: true), range: i..<(i + t.length))
+            s.mark(i..<(i + t.length))
+            return i + t.length
+        }
+        var j = i
+        guard let c = Comparison.match(s.words, at: &j) else { return nil }
+        var end = j
+        if let u = EnglishWords.units.match(s.words, at: end) { end += u.length }
+        if s.low(end) == "years" || s.low(end) == "year", s.low(end + 1) == "old", let age = ageFacet() {
+            end += 2
+            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: c.text, tags: [TranslationState.tag(age, s.quote((end - 2)..<end))]))
+        } else if c.times || ["times", "time"].contains(s.low(end)) {
+            if !c.times { end += 1 }
+            count(&s, c, range: i..<end)
+        } else if let a = s.awaitingNumber {
+            s.drafts[a].test = c.text; s.awaitingNumber = nil
+        } else if let e = s.currentEvent, let last = s.drafts[e].preds.last, last.test == nil, last.values.isEmpty {
+            s.drafts[e].preds[s.drafts[e].preds.count - 1].test = c.text
+        } else {
+            // "at least 3 orders", "over 50", "more than 500 points": the next subject takes it.
+            s.pendingComparison = (c, i..<end)
+        }
+        s.mark(i..<end)
+        return end
+    }
+
+    /// A count on the current event, or on the next event named.
+    func count(_ s: inout TranslationState, _ c: Comparison, range: Range<Int>) {
+        if let e = s.currentEvent, s.drafts[e].aggregate == nil {
+            s.drafts[e].aggregate = "count \(c.text)"
+        } else {
+            s.pendingComparison = (c, range)
+        }
+    }
+
+    /// "aged 25 to 40", "aged 30", "age over 50", when the catalog has an age facet.
+    func aged(_ s: inout TranslationState, at i: Int) -> Int? {
+        guard s.low(i) == "aged" || s.low(i) == "age", let age = ageFacet(), i + 1 < s.words.count else { return nil }
+        let tag = TranslationState.tag(age, s.quote(i..<(i + 1)))
+        if let a = NumberWords.match(s.words, at: i + 1), ["to", "and", "through"].contains(s.low(i + 1 + a.length)),
+           let b = NumberWords.match(s.words, at: i + 2 + a.length) {
+            let end = i + 2 + a.length + b.length
+            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: "between \(a.text) and \(b.text)", tags: [tag]))
+            s.mark(i..<end); return end
+        }
+        var k = i + 1
+        if let c = Comparison.match(s.words, at: &k) {
+            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: c.text, tags: [tag]))
+            s.mark(i..<k); return k
+        }
+        if let n = NumberWords.match(s.words, at: i + 1) {
+            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: "= \(n.text)", tags: [tag]))
+            s.mark(i..<(i + 1 + n.length)); return i + 1 + n.length
+        }
+        return nil
+    }
+
+    /// The facet that holds an age in years, if the catalog has one.
+    func ageFacet() -> String? {
+        catalog.facets.first { $0.type.isNumeric && ($0.name == "age" || $0.unit == "years") }?.name
+    }
+}
