@@ -95,6 +95,8 @@ public struct EnglishLayer: Sendable, Decodable {
     public var between: Between
     public var times: [String: Int]
     public var ordered_directions: [String: String]
+    /// "at least gold", "better than silver": bounds on an ordered value written before it.
+    public var ordered_prefixes: [String: String]
     public var numbers: [String: Int]
     public var number_scales: [String: Int]
     public var unit_words: [String]
@@ -117,7 +119,7 @@ public struct EnglishLayer: Sendable, Decodable {
         version: 0, inflection: Inflection(irregular: [:], invariant: []), function_words: [], filler_words: [], request_words: [],
         entity_references: [], person_nouns: [], person_words: [:], living: [], connectives: [],
         negation: Negation(words: [], phrases: []), comparisons: [], between: Between(words: [], joiners: []),
-        times: [:], ordered_directions: [:], numbers: [:], number_scales: [:], unit_words: [],
+        times: [:], ordered_directions: [:], ordered_prefixes: [:], numbers: [:], number_scales: [:], unit_words: [],
         periods: Periods(units: [:], lead: [], rolling: [], current: [], today: [], yesterday: [], year_to_date: [],
                          fiscal: [], since: [], before: [], ambiguous: [], vague: []),
         months: [:], verb_classes: [], vague: [], off_topic: OffTopic(verbs: [], nouns: [], question_words: []), gazetteers: [])

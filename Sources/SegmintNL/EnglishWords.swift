@@ -47,6 +47,7 @@ enum EnglishWords {
     static let vaguePeriods = PhraseTable(layer.periods.vague.map { ($0, ()) })
     static let timesWords = layer.times
     static let orderedDirections = layer.ordered_directions
+    static let orderedPrefixes = PhraseTable(layer.ordered_prefixes.map { ($0.key, $0.value) })
 
     /// A single word that names nothing (for retrieval and for segment names).
     static func isFunctionWord(_ norm: String) -> Bool { function.contains(norm) || connectives.contains(norm) }

@@ -1,3 +1,4 @@
+import Foundation
 import SegmintCatalog
 
 /// Exact phrase lookup over a catalog's names, synonyms and values, keyed by inflection stems
@@ -50,6 +51,13 @@ public struct Lexicon: Sendable {
     }
 
     mutating func add(_ phrase: String, _ t: RetrievalTarget, source: Source = .catalog) {
+        // A name that starts with a function word ("is_online", "has_kids_profile", "in_trial")
+        // is also said without it ("online devices", "with a kids profile").
+        if source == .catalog, !t.isValue, let first = Words.split(phrase.replacingOccurrences(of: "_", with: " ")).first,
+           ["is", "has", "in", "on", "was", "had"].contains(first.norm) {
+            let rest = String(phrase[first.range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "_ -"))
+            if !rest.isEmpty { add(rest, t, source: source) }
+        }
         let key = Inflection.key(phrase)
         guard !key.isEmpty, key.split(separator: " ").count <= Lexicon.maxWords else { return }
         let e = Entry(target: t, source: source)

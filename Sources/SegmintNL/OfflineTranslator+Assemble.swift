@@ -54,6 +54,12 @@ extension OfflineTranslator {
             }
         }
         if let v = s.pendingVague { s.unmark(v.start..<(v.start + 1)) }
+        // An enumerated facet named without a value ("loyalty tier members"): which values?
+        if let (fn, from) = s.pendingFacetMention, let a = catalog.facet(named: fn), let values = a.values {
+            ask(&s, Question(kind: .choice, span: from, text: "which \(fn) values does \"\(from)\" mean?",
+                             example: values.first ?? "", options: values))
+            s.pendingFacetMention = nil
+        }
     }
 
     /// Every draft as a condition line (with whether it is excluded); a draft still missing its
@@ -71,6 +77,10 @@ extension OfflineTranslator {
                                      example: v.phrase.suggest, options: [en]))
                     continue
                 }
+            }
+            if case .facet(let fn) = d.subject, d.test == nil, d.values.isEmpty,
+               s.drafts.contains(where: { $0.subject == d.subject && $0.test != nil && $0.negated == d.negated }) {
+                continue    // "likely to buy with a purchase propensity above 0.8": one condition
             }
             if case .facet(let fn) = d.subject, d.test == nil, d.values.isEmpty {
                 let span = d.mention ?? fn
@@ -124,14 +134,20 @@ extension OfflineTranslator {
     func markSubjectWords(_ s: inout TranslationState) {
         var subjectWords = Set<String>()
         func add(_ p: String) { subjectWords.formUnion(Words.split(p.replacingOccurrences(of: "_", with: " ")).map(\.stem)) }
+        // Description words are weaker evidence: they count only beside the item they describe
+        // ("unsubscribed from marketing email" for a flag described as "opted out of marketing email").
+        func describe(_ d: String?) {
+            for w in Words.split(d ?? "") where !EnglishWords.isFunctionWord(w.norm) && w.text.first?.isNumber != true { subjectWords.insert(w.stem) }
+        }
         for d in s.drafts {
             switch d.subject {
             case .facet(let f):
-                if let a = catalog.facet(named: f) { for p in [a.name] + a.synonyms { add(p) } }
+                if let a = catalog.facet(named: f) { for p in [a.name] + a.synonyms { add(p) }; describe(a.description) }
             case .event(let e):
                 guard let ev = catalog.event(named: e) else { continue }
                 for p in [ev.name] + ev.synonyms { add(p) }
-                for f in d.preds { if let a = ev.field(named: f.field) { for p in [a.name] + a.synonyms { add(p) } } }
+                describe(ev.description)
+                for f in d.preds { if let a = ev.field(named: f.field) { for p in [a.name] + a.synonyms { add(p) }; describe(a.description) } }
             }
         }
         for (k, w) in s.words.enumerated() where !s.used[k] && subjectWords.contains(w.stem) && w.text.first?.isNumber != true {

@@ -13,7 +13,7 @@ extension OfflineTranslator {
             return i + t.length
         }
         var j = i
-        guard let c = Comparison.match(s.words, at: &j) else { return nil }
+        guard let c = Comparison.match(s.words, at: &j) else { return boundBeforeSubject(&s, at: i) }
         var end = j
         if let u = EnglishWords.units.match(s.words, at: end) { end += u.length }
         if s.low(end) == "years" || s.low(end) == "year", s.low(end + 1) == "old", let age = ageFacet() {
@@ -32,6 +32,32 @@ extension OfflineTranslator {
         }
         s.mark(i..<end)
         return end
+    }
+
+    /// A bound written before what it bounds: "at least premium" (an ordered value), "under
+    /// age 30" (a numeric facet, then its number).
+    func boundBeforeSubject(_ s: inout TranslationState, at i: Int) -> Int? {
+        if let p = EnglishWords.orderedPrefixes.match(s.words, at: i), let m = lexicon.longest(s.words, at: i + p.length) {
+            let ordered = m.entries.filter { e in
+                guard case .value(let subject, _) = e.target else { return false }
+                return catalog.facet(named: subject)?.ordered == true
+            }
+            if !ordered.isEmpty {
+                let end = apply(&s, entries: ordered, range: (i + p.length)..<(i + p.length + m.length))
+                if let d = s.lastValueDraft { s.drafts[d].ordered = p.value }
+                s.mark(i..<(i + p.length))
+                return end
+            }
+        }
+        guard let p = EnglishWords.comparisons.match(s.words, at: i), let m = lexicon.longest(s.words, at: i + p.length) else { return nil }
+        let k = i + p.length + m.length
+        guard let n = NumberWords.match(s.words, at: k),
+              let fn = m.entries.lazy.compactMap({ e -> String? in if case .facet(let f) = e.target { return f }; return nil }).first,
+              catalog.facet(named: fn)?.type.isNumeric == true else { return nil }
+        _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: "\(p.value) \(n.text)",
+                             tags: [TranslationState.tag(fn, s.quote((i + p.length)..<k))]))
+        s.mark(i..<(k + n.length))
+        return k + n.length
     }
 
     /// A count on the current event, or on the next event named.

@@ -19,6 +19,13 @@ extension OfflineTranslator {
         // whose catalog has a `play` event).
         if m.entries.allSatisfy(\.alias), lexicon.entityLength(s.words, at: i) >= m.length,
            lexicon.entityOwn(s.words, at: i) { return nil }
+        // A word of the current subject's own name ("email" after "clicked a promo") is that
+        // subject's word, not a value of some other facet.
+        if m.length == 1, m.entries.allSatisfy({ $0.target.isValue && !$0.target.claim.isEmpty }),
+           let last = s.drafts.last, subjectStems(last).contains(s.words[i].stem),
+           !m.entries.contains(where: { if case .value(let subj, _) = $0.target { return subj.hasPrefix(last.subjectName + ".") }; return false }) {
+            return nil
+        }
         // A function word that is a catalog word only through the English layer stays a word.
         if m.length == 1, m.entries.allSatisfy(\.alias), Stopwords.set.contains(s.words[i].norm) { return nil }
         return apply(&s, entries: m.entries, range: i..<(i + m.length))
@@ -64,11 +71,8 @@ extension OfflineTranslator {
     /// Turns one matched phrase into (part of) a condition.
     func apply(_ s: inout TranslationState, entries: [Lexicon.Entry], range r: Range<Int>) -> Int {
         let from = s.quote(r)
-        let next = lexicon.longest(s.words, at: r.upperBound).flatMap { m in
-            m.entries.lazy.compactMap { e -> String? in if case .event(let n) = e.target { return n }; return nil }.first
-        }
         let current = s.currentEvent.flatMap { c -> String? in if case .event(let e) = s.drafts[c].subject { return e }; return nil }
-        let entry = choose(entries, currentEvent: current ?? next)
+        let entry = choose(entries, currentEvent: current, upcoming: upcomingEvent(s, after: r.upperBound))
         switch entry.target {
         case .event(let en):
             if let e = s.currentEvent, s.drafts[e].subject == .event(en), s.drafts[e].aggregate == nil, !s.negateNext {
@@ -82,6 +86,12 @@ extension OfflineTranslator {
         case .field(let en, let fn):
             field(&s, event: en, field: fn, from: from)
         case .facet(let fn):
+            if let a = catalog.facet(named: fn), a.type == .string, a.values == nil, let (test, end) = freeText(s, after: r.upperBound) {
+                _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: test, tags: [TranslationState.tag(fn, from)]))
+                s.pendingFacetMention = nil
+                s.mark(r.lowerBound..<end)
+                return end
+            }
             if facet(&s, fn, from: from, range: r) { s.mark(r); return r.upperBound }
         case .value(let subject, let v):
             if let end = value(&s, subject: subject, value: v, from: from, range: r) { return end }
@@ -101,6 +111,9 @@ extension OfflineTranslator {
             else { s.drafts[e].preds.append((fn, [], nil)) }
         } else if let a = catalog.event(named: en)?.field(named: fn), a.type == .bool {
             s.drafts[e].preds.append((fn, [], "= true"))
+        } else if let a = catalog.event(named: en)?.field(named: fn), a.type == .string, a.values == nil {
+            // "used a coupon": a free-text field named with no text means it is present.
+            s.drafts[e].preds.append((fn, [], "is not missing"))
         }
     }
 
@@ -109,7 +122,15 @@ extension OfflineTranslator {
         guard let a = catalog.facet(named: fn) else { return false }
         let tag = TranslationState.tag(fn, from)
         if a.type == .bool {
-            _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: "= true", tags: [tag]))
+            if let d = s.drafts.firstIndex(where: { $0.subject == .facet(fn) && $0.negated == s.negateNext }) {
+                s.drafts[d].tags.append(tag); s.negateNext = false      // "opted in to text messages": one condition
+            } else {
+                _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: "= true", tags: [tag]))
+            }
+            s.currentEvent = nil
+        } else if a.type == .string, a.values == nil {
+            // "with no postal code on file": a free-text facet named with nothing after it.
+            _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: "is not missing", tags: [tag]))
             s.currentEvent = nil
         } else if a.type.isNumeric {
             let d = s.newDraft(Draft(subject: .facet(fn), negated: false, test: nil, tags: [tag], mention: from))
@@ -170,6 +191,16 @@ extension OfflineTranslator {
         return nil
     }
 
+    /// Stems of the names and synonyms of a draft's subject.
+    func subjectStems(_ d: Draft) -> Set<String> {
+        var names: [String] = []
+        switch d.subject {
+        case .facet(let f): if let a = catalog.facet(named: f) { names = [a.name] + a.synonyms }
+        case .event(let e): if let ev = catalog.event(named: e) { names = [ev.name] + ev.synonyms }
+        }
+        return Set(names.flatMap { Words.split($0.replacingOccurrences(of: "_", with: " ")).map(\.stem) })
+    }
+
     /// A fuzzy match for one misspelt word ("califronia", "Outdoors"), by trigram similarity.
     func fuzzy(_ word: String) -> RetrievalTarget? {
         let hits = index.search(word, k: 3)
@@ -180,9 +211,27 @@ extension OfflineTranslator {
         return best.target
     }
 
-    /// Picks one meaning of an ambiguous phrase: the current (or next) event's fields and values
-    /// first, then events, then facets and facet values, in catalog order.
-    func choose(_ entries: [Lexicon.Entry], currentEvent: String?) -> Lexicon.Entry {
+    /// The event the next few words name (directly, or through one of its fields or values):
+    /// "high or urgent priority ticket" → the ticket event, for "high".
+    func upcomingEvent(_ s: TranslationState, after k: Int) -> String? {
+        var j = k
+        while j < min(s.words.count, k + 4) {
+            guard let m = lexicon.longest(s.words, at: j) else { j += 1; continue }
+            for e in m.entries {
+                switch e.target {
+                case .event(let n), .field(let n, _): return n
+                case .value(let subject, _): if subject.contains("."), !m.entries.contains(where: { !$0.target.isValue && !subject.hasPrefix("\($0.target.claim).") }) { continue }
+                case .facet: break
+                }
+            }
+            j += m.length
+        }
+        return nil
+    }
+
+    /// Picks one meaning of an ambiguous phrase: the current event's fields and values first,
+    /// then the upcoming event's, then events, then facets and facet values, in catalog order.
+    func choose(_ entries: [Lexicon.Entry], currentEvent: String?, upcoming: String? = nil) -> Lexicon.Entry {
         func eventOf(_ t: RetrievalTarget) -> String? {
             switch t {
             case .event(let e): return e
@@ -192,6 +241,7 @@ extension OfflineTranslator {
             }
         }
         if let ce = currentEvent, let e = entries.first(where: { eventOf($0.target) == ce }) { return e }
+        if let ue = upcoming, let e = entries.first(where: { eventOf($0.target) == ue }) { return e }
         if let e = entries.first(where: { if case .event = $0.target { return true }; return false }) { return e }
         if let e = entries.first(where: { eventOf($0.target) == nil }) { return e }
         return entries[0]

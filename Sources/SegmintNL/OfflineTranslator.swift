@@ -74,6 +74,10 @@ public struct OfflineTranslator: Sendable {
         var weak = false
         /// A vague word waiting for its number ("frequent" → a count question), with its span.
         var vague: (phrase: EnglishLayer.Vague, span: String)? = nil
+
+        var subjectName: String {
+            switch subject { case .facet(let f): return f; case .event(let e): return e }
+        }
     }
 
     public func translate(_ request: String, answers: Answers = Answers()) -> OfflineTranslation {
