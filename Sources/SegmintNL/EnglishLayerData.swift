@@ -248,7 +248,12 @@ enum EnglishLayerData {
   "look",
   "build",
   "create a segment",
-  "make a segment"
+  "make a segment",
+  "after a",
+  "because of",
+  "due to",
+  "following",
+  "after"
  ],
  "request_words": [
   "show",

@@ -50,6 +50,17 @@ public struct Lexicon: Sendable {
         entityOwnKeys = [Words.norms(own).joined(separator: " "), Words.norms(EntityWords.plural(own)).joined(separator: " ")]
     }
 
+    /// The lexicon of `catalog`, built once per catalog file and version in this process (a
+    /// 1,000-facet catalog's lexicon costs more than translating a request).
+    static func shared(for catalog: Catalog) -> Lexicon {
+        let key = catalog.path + "|" + catalog.label + "|\(catalog.facets.count)|\(catalog.events.count)"
+        if let l = cache.withLock({ $0[key] }) { return l }
+        let l = Lexicon(catalog: catalog)
+        cache.withLock { $0[key] = l }
+        return l
+    }
+    private static let cache = LockedBox<[String: Lexicon]>([:])
+
     mutating func add(_ phrase: String, _ t: RetrievalTarget, source: Source = .catalog) {
         // A name that starts with a function word ("is_online", "has_kids_profile", "in_trial")
         // is also said without it ("online devices", "with a kids profile").
@@ -88,20 +99,7 @@ public struct Lexicon: Sendable {
     /// Every phrase of a verb class reaches each event (or date/bool facet, where the class allows
     /// it) whose own name or synonym holds one of the class's phrases.
     mutating func addVerbClasses(_ catalog: Catalog, _ english: EnglishLayer) {
-        var items: [(RetrievalTarget, String, [String])] = []
-        for e in catalog.events { items.append((.event(e.name), "event", [e.name] + e.synonyms)) }
-        for f in catalog.facets {
-            if f.type.isTemporal { items.append((.facet(f.name), "date_facet", [f.name] + f.synonyms)) }
-            if f.type == .bool { items.append((.facet(f.name), "bool_facet", [f.name] + f.synonyms)) }
-        }
-        for c in english.verb_classes {
-            let keys = c.phrases.map { Inflection.key($0) }.filter { !$0.isEmpty }
-            for (target, kind, names) in items where c.applies_to.contains(kind) {
-                let own = names.map { " " + Inflection.key($0) + " " }
-                guard keys.contains(where: { k in own.contains { $0.contains(" " + k + " ") } }) else { continue }
-                for p in c.phrases { add(p, target, source: .verbClass(c.name)) }
-            }
-        }
+        for (phrase, target, cls) in VerbClasses.aliases(catalog, english) { add(phrase, target, source: .verbClass(cls)) }
     }
 
     /// The longest phrase starting at word `i`: its length in words and its entries. Where the
@@ -183,4 +181,36 @@ enum Gazetteers {
         }
         return best?.0
     }
+}
+
+/// The English layer's verb classes applied to one catalog.
+enum VerbClasses {
+    /// (phrase, item, class) for every class phrase that reaches a catalog item: the item's own
+    /// name or a synonym holds one of the class's phrases, and the class applies to its kind.
+    static func aliases(_ catalog: Catalog, _ english: EnglishLayer) -> [(String, RetrievalTarget, String)] {
+        var items: [(RetrievalTarget, String, [String])] = []
+        for e in catalog.events { items.append((.event(e.name), "event", [e.name] + e.synonyms)) }
+        for f in catalog.facets {
+            if f.type.isTemporal { items.append((.facet(f.name), "date_facet", [f.name] + f.synonyms)) }
+            if f.type == .bool { items.append((.facet(f.name), "bool_facet", [f.name] + f.synonyms)) }
+        }
+        var out: [(String, RetrievalTarget, String)] = []
+        for c in english.verb_classes {
+            let keys = c.phrases.map { Inflection.key($0) }.filter { !$0.isEmpty }
+            for (target, kind, names) in items where c.applies_to.contains(kind) {
+                let own = names.map { " " + Inflection.key($0) + " " }
+                guard keys.contains(where: { k in own.contains { $0.contains(" " + k + " ") } }) else { continue }
+                for p in c.phrases { out.append((p, target, c.name)) }
+            }
+        }
+        return out
+    }
+}
+
+/// A value shared between threads behind a lock.
+final class LockedBox<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ v: Value) { value = v }
+    func withLock<R>(_ body: (inout Value) -> R) -> R { lock.lock(); defer { lock.unlock() }; return body(&value) }
 }

@@ -206,8 +206,9 @@ extension OfflineTranslator {
 /// Requests that are not segment descriptions ("write me a poem", "what's the weather?").
 enum OffTopic {
     /// A reason to refuse, or nil. Refused: a request that starts with one of the layer's
-    /// off-topic verbs ("write", "export", "print"), or one that maps to nothing in the catalog
-    /// and is a question ("what's …") or names an off-topic thing ("poem", "weather").
+    /// off-topic verbs ("write", "export", "print") or asks to set data; one that names an
+    /// off-topic thing ("poem", "weather") and is a question or maps to nothing; a question
+    /// ("what's …") that maps to nothing.
     static func refusal(_ w: [Word], nothingMapped: Bool) -> String? {
         var i = 0
         while i < w.count, ["please", "can", "could", "would", "you", "kindly", "i", "want", "to", "need", "now"].contains(w[i].norm) { i += 1 }
@@ -219,12 +220,12 @@ enum OffTopic {
             let verb = w[i..<(i + v.length)].map(\.text).joined(separator: " ")
             return "the request asks to \(verb.lowercased()) something; segmint ask only describes segments"
         }
-        guard nothingMapped else { return nil }
-        if let first = w.first, EnglishWords.questionWords.contains(first.text.lowercased()) {
-            return "the request is a question, not a segment description; segmint ask only describes segments"
-        }
-        if let n = w.first(where: { EnglishWords.offTopicNouns.contains($0.norm) }) {
+        let question = w.first.map { EnglishWords.questionWords.contains($0.text.lowercased()) } ?? false
+        if let n = w.first(where: { EnglishWords.offTopicNouns.contains($0.norm) }), question || nothingMapped {
             return "the request is about \(n.text.lowercased()), not a segment; segmint ask only describes segments"
+        }
+        if question, nothingMapped {
+            return "the request is a question, not a segment description; segmint ask only describes segments"
         }
         return nil
     }

@@ -158,7 +158,7 @@ extension OfflineTranslator {
     func value(_ s: inout TranslationState, subject: String, value v: String, from: String, range r: Range<Int>) -> Int? {
         let parts = subject.split(separator: ".").map(String.init)
         if parts.count == 2 {
-            if let c = s.currentEvent, s.drafts[c].subject == .event(parts[0]) {
+            if let c = s.currentEvent, s.drafts[c].subject == .event(parts[0]), s.drafts[c].negated == s.negateNext || !s.negateNext {
                 s.addFieldValue(c, parts[1], v, from: from)
             } else {
                 s.pendingFieldValues.append((parts[0], parts[1], v, from))
@@ -181,8 +181,15 @@ extension OfflineTranslator {
         // "gold or above", "silver tier or better" on an ordered facet.
         if let a = catalog.facet(named: subject), a.ordered {
             var k = r.upperBound
-            if let m = lexicon.longest(s.words, at: k), m.entries.contains(where: { $0.target == .facet(subject) }) { k += m.length }
+            var facetWords: Range<Int>?
+            if let m = lexicon.longest(s.words, at: k), m.entries.contains(where: { $0.target == .facet(subject) }) {
+                facetWords = k..<(k + m.length); k += m.length
+            }
             if s.low(k) == "or", let op = EnglishWords.orderedDirections[s.low(k + 1)] {
+                // "pro plan or above": the facet's words come between; cite them.
+                if let f = facetWords, let t = s.drafts[d].tags.firstIndex(of: TranslationState.tag(subject, nil)) {
+                    s.drafts[d].tags[t] = TranslationState.tag(subject, s.quote(f))
+                }
                 s.drafts[d].ordered = op
                 s.mark(r.lowerBound..<(k + 2))
                 return k + 2

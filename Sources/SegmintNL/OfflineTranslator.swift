@@ -39,7 +39,7 @@ public struct OfflineTranslator: Sendable {
 
     public init(catalog: Catalog, index: RetrievalIndex? = nil, today: CivilDate? = nil) {
         self.catalog = catalog
-        self.lexicon = Lexicon(catalog: catalog)
+        self.lexicon = Lexicon.shared(for: catalog)
         self.index = index ?? RetrievalIndex(catalog: catalog)
         self.today = today ?? OfflineTranslator.currentDate()
     }

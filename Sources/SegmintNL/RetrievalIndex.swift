@@ -141,6 +141,15 @@ public final class RetrievalIndex: @unchecked Sendable {
         for t in subjects where !t.claim.contains("_") && !t.claim.contains(".") && t.claim.count <= 3 { cw.insert(t.claim) }
         self.catalogWords = cw
         self.entityWords = EntityWords.keys(catalog.entity, english: .shared).filter { !$0.contains(" ") }
+        var ids: [RetrievalTarget: Int] = [:]
+        for (k, t) in subjects.enumerated() { ids[t] = k }
+        var aliases: [String: [Int]] = [:]
+        for (phrase, target, _) in VerbClasses.aliases(catalog, .shared) {
+            guard let id = ids[target] else { continue }
+            let key = Inflection.key(phrase)
+            if aliases[key]?.contains(id) != true { aliases[key, default: []].append(id) }
+        }
+        self.verbAliases = aliases
 
         var post: [String: [(doc: Int32, tf: Float)]] = [:]
         var lengths = [Float](repeating: 0, count: docs.count)
@@ -220,6 +229,9 @@ public final class RetrievalIndex: @unchecked Sendable {
     let catalogWords: Set<String>
     /// Single words that mean the entity (`EntityWords`), normalised.
     let entityWords: Set<String>
+    /// English verb-class phrases (by stem key) → the subjects they reach in this catalog
+    /// ("streamed" → the `view` event): ordinary verbs find items named with another verb.
+    let verbAliases: [String: [Int]]
 
     /// The target with id `i`.
     func target(_ i: Int) -> RetrievalTarget {
@@ -303,6 +315,17 @@ public final class RetrievalIndex: @unchecked Sendable {
         }
         if let top = bm.values.max(), top > 0 {
             for (t, s) in bm { offer(t, 0.5 + 0.5 * s / top, -1) }
+        }
+
+        // English verbs and nouns that reach an item through its own name ("watched" → `view`):
+        // a strong hit, below an exact name.
+        if !verbAliases.isEmpty {
+            let stems = kept.map(\.stem)
+            for (i, st) in stems.enumerated() {
+                for key in [st] + (i + 1 < stems.count ? [st + " " + stems[i + 1]] : []) {
+                    for id in verbAliases[key] ?? [] { offer(id, 0.9, -1) }
+                }
+            }
         }
 
         // Trigram similarity for each word, each adjacent pair and the whole (short) span.
