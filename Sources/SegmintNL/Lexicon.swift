@@ -47,7 +47,7 @@ public struct Lexicon: Sendable {
         addVerbClasses(catalog, english)
         entityKeys = EntityWords.keys(catalog.entity, english: english)
         let own = catalog.entity.name.replacingOccurrences(of: "_", with: " ")
-        entityOwnKeys = [Words.norms(own).joined(separator: " "), Words.norms(EntityWords.plural(own)).joined(separator: " ")]
+        entityOwnKeys = [Words.norms(own).joined(separator: " "), Words.norms(EntityWords.names(own).plural).joined(separator: " ")]
     }
 
     /// The lexicon of `catalog`, built once per catalog file and version in this process (a
@@ -138,31 +138,23 @@ public struct Lexicon: Sendable {
 /// The words that mean the catalog's entity: its name, the name's plural, the words of its table
 /// name, the layer's entity references ("everyone", "those"), and, when the entity is a kind of
 /// person, the layer's person nouns ("customers", "members", "people").
-enum EntityWords {
+extension EntityWords {
     /// Keys are normalised words (`Word.norm`), not stems: "buyers" must not make "bought" (stem
     /// "buy") a word for the entity.
     static func keys(_ entity: Entity, english: EnglishLayer) -> Set<String> {
         var out = Set<String>()
         func add(_ p: String) { out.insert(Words.norms(p.replacingOccurrences(of: "_", with: " ")).joined(separator: " ")) }
         let name = entity.name.replacingOccurrences(of: "_", with: " ")
-        add(name); add(plural(name))
+        add(name); add(names(name).plural)
         for w in Words.split(entity.table.replacingOccurrences(of: "_", with: " ")) { out.insert(w.norm) }
         add(entity.table)
         for r in english.entity_references { add(r) }
         let person = Set(english.person_nouns.map { Words.norms($0).joined(separator: " ") })
         if person.contains(Words.norms(name).joined(separator: " ")) {
-            for p in english.person_nouns { add(p); add(plural(p)) }
+            for p in english.person_nouns { add(p); add(names(p).plural) }
         }
         out.remove("")
         return out
-    }
-
-    /// English plural by rule: "account" → "accounts", "company" → "companies", "box" → "boxes".
-    static func plural(_ name: String) -> String {
-        let n = name.lowercased()
-        if n.hasSuffix("s") || n.hasSuffix("x") || n.hasSuffix("z") || n.hasSuffix("ch") || n.hasSuffix("sh") { return n + "es" }
-        if n.hasSuffix("y"), let b = n.dropLast().last, !"aeiou".contains(b) { return n.dropLast() + "ies" }
-        return n + "s"
     }
 }
 

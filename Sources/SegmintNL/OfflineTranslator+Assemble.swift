@@ -156,7 +156,7 @@ extension OfflineTranslator {
     }
 
     /// Runs of words nothing took. When each run has near catalog candidates, each becomes a
-    /// `choice` question (answer with a candidate, any catalog name or phrase, or `ignore`);
+    /// `term` question (answer with a candidate, any catalog name or phrase, or `ignore`);
     /// otherwise the words are reported as unmapped (the catalog has nothing near them).
     func unmappedWords(_ s: inout TranslationState) -> [String] {
         var runs: [Range<Int>] = []
@@ -177,8 +177,8 @@ extension OfflineTranslator {
             let content = r.filter { s.words[$0].text.first?.isNumber != true && !EnglishWords.isFunctionWord(s.words[$0].norm) }
             let bare = content.contains { candidates(s.words[$0].text).isEmpty }
             guard !options.isEmpty, !bare else { return runs.flatMap { $0.map { s.words[$0].text } } }
-            asked.append(Question(kind: .choice, span: span,
-                                  text: "what does \"\(span)\" mean in this catalog? nearest: \(options.joined(separator: ", ")); or answer ignore",
+            asked.append(Question(kind: .term, span: span,
+                                  text: "what does \(StringLiteral.quote(span)) mean here? (nearest catalog items: \(options.joined(separator: ", "))); answer with catalog words, or \"ignore\" to leave it out",
                                   example: options[0], options: options))
         }
         for q in asked { ask(&s, q) }
@@ -186,7 +186,7 @@ extension OfflineTranslator {
     }
 
     /// The nearest catalog items to some words: up to three subjects and values, as an answer
-    /// to a `choice` question would name them.
+    /// to a `term` question would name them.
     func candidates(_ span: String) -> [String] {
         let hits = index.search(span, k: 3).filter { $0.score >= 0.6 }
         var out: [String] = []

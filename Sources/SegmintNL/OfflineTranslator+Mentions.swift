@@ -31,20 +31,20 @@ extension OfflineTranslator {
         return apply(&s, entries: m.entries, range: i..<(i + m.length))
     }
 
-    /// A word the user explained with `--answer choice:WORDS=…`: a catalog name, `event.field`,
-    /// `name = "value"`, any catalog phrase, or `ignore` (the words add nothing).
+    /// Words the user explained with `--answer term:WORDS=…`: a catalog name, `event.field`,
+    /// `name = "value"`, any catalog phrase, or `ignore` (the words add nothing, on purpose).
     func answeredChoice(_ s: inout TranslationState, at i: Int) -> Int? {
         guard !s.answers.values.isEmpty else { return nil }
-        for n in stride(from: min(4, s.words.count - i), through: 1, by: -1) {
+        for n in stride(from: min(6, s.words.count - i), through: 1, by: -1) {
             let span = s.quote(i..<(i + n))
-            guard let a = s.answers.answer(.choice, span) else { continue }
+            guard let a = s.answers.answer(.term, span) else { continue }
             let r = i..<(i + n)
-            if ChoiceAnswer.ignores(a) {
-                s.usedAnswers[Question.key(.choice, span)] = a
+            if AnswerParsing.isIgnore(a) {
+                s.usedAnswers[Question.key(.term, span)] = a
                 s.mark(r); return r.upperBound
             }
             guard let entries = ChoiceAnswer.entries(a, catalog: catalog, lexicon: lexicon) else { continue }
-            s.usedAnswers[Question.key(.choice, span)] = a
+            s.usedAnswers[Question.key(.term, span)] = a
             return apply(&s, entries: entries, range: r)
         }
         return nil
@@ -145,6 +145,11 @@ extension OfflineTranslator {
             // it; "gold tier": the facet's words came after its value, cite them there.
             if let l = s.lastValueDraft, s.drafts[l].subject == .facet(fn), let k = s.drafts[l].tags.firstIndex(of: TranslationState.tag(fn, nil)) {
                 s.drafts[l].tags[k] = tag
+            } else if let answer = s.answers.answer(.choice, from), let values = a.values,
+                      case let picked = ChoiceAnswer.values(answer, of: values), !picked.isEmpty {
+                // "which loyalty_tier values does "tier" mean?" answered "gold, platinum".
+                s.usedAnswers[Question.key(.choice, from)] = answer
+                _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: nil, values: picked, tags: [tag]))
             } else {
                 s.pendingFacetMention = (fn, from)
             }

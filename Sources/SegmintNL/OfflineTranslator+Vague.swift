@@ -61,11 +61,19 @@ extension OfflineTranslator {
     }
 }
 
-/// How a `choice` answer names what the user's words mean.
+/// How an answer names what the user's words mean (a `term` answer) or which values (a `choice` answer).
 enum ChoiceAnswer {
-    /// "ignore", "none", "skip": the words carry no condition (the user said so).
-    static func ignores(_ a: String) -> Bool {
-        ["ignore", "none", "nothing", "skip"].contains(a.trimmingCharacters(in: .whitespaces).lowercased())
+    /// The enumerated values an answer lists ("gold, platinum", "gold or platinum"), as the
+    /// catalog spells them; unknown words make it no list.
+    static func values(_ a: String, of values: [String]) -> [String] {
+        var out: [String] = []
+        for w in a.split(whereSeparator: { $0 == "," }).flatMap({ $0.components(separatedBy: " or ") }) {
+            let t = w.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            guard !t.isEmpty else { continue }
+            guard let v = values.first(where: { $0 == t }) ?? values.first(where: { $0.lowercased() == t.lowercased() }) else { return [] }
+            if !out.contains(v) { out.append(v) }
+        }
+        return out
     }
 
     /// The catalog item an answer names: `name = "value"`, a facet or event name, `event.field`,

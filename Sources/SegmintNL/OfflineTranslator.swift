@@ -12,7 +12,7 @@ public struct OfflineTranslation: Sendable {
     public var include: [String]
     public var exclude: [String]
     /// Words of the request it could not map and could not ask about (no catalog item is near
-    /// them), in request order, verbatim. Words with near candidates become `choice` questions.
+    /// them), in request order, verbatim. Words with near candidates become `term` questions.
     public var unmapped: [String]
     /// Questions that must be answered first (an answer may come from memory or `--answer`).
     public var questions: [Question]

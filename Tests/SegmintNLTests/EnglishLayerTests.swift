@@ -132,7 +132,7 @@ final class EnglishLayerTests: XCTestCase {
         XCTAssertEqual(devices.entityLength(Words.split("customers"), at: 0), 0)
         let saas = Lexicon(catalog: DomainCatalogs.saas)
         XCTAssertEqual(saas.entityLength(Words.split("accounts"), at: 0), 1)
-        XCTAssertEqual(EntityWords.plural("company"), "companies")
-        XCTAssertEqual(EntityWords.plural("box"), "boxes")
+        XCTAssertEqual(EntityWords.names("company").plural, "companies")
+        XCTAssertEqual(EntityWords.names("box").plural, "boxes")
     }
 }

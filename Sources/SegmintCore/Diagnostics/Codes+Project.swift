@@ -1,0 +1,5 @@
+extension DiagnosticRegistry {
+    /// E12xx/W12xx/N12xx: projects (build, test, materialize, export).
+    static let projectCodes: [DiagnosticCodeEntry] = [
+    ]
+}
