@@ -169,14 +169,20 @@ extension OfflineTranslator {
         }
         guard !runs.isEmpty else { return [] }
         var asked: [Question] = []
+        let all = runs.flatMap { $0.map { s.words[$0].text } }
         for r in runs {
-            let span = s.quote(r)
+            // The question is about the run's content words ("charge" in "charge under 20"); its
+            // numbers and comparison words wait for the answer. Every content word needs
+            // something near it ("credit" has nothing, so "credit score" is reported, not
+            // offered the catalog's other scores).
+            let content = r.filter { k in
+                let w = s.words[k]
+                return w.text.first?.isNumber != true && !EnglishWords.isFunctionWord(w.norm) && !EnglishWords.comparisons.contains(w.norm)
+            }
+            guard let first = content.first, let last = content.last else { return all }
+            let span = s.quote(first..<(last + 1))
             let options = candidates(span)
-            // Every content word needs something near it ("credit" has nothing, so "credit
-            // score" is reported, not offered the catalog's other scores).
-            let content = r.filter { s.words[$0].text.first?.isNumber != true && !EnglishWords.isFunctionWord(s.words[$0].norm) }
-            let bare = content.contains { candidates(s.words[$0].text).isEmpty }
-            guard !options.isEmpty, !bare else { return runs.flatMap { $0.map { s.words[$0].text } } }
+            guard !options.isEmpty, !content.contains(where: { candidates(s.words[$0].text).isEmpty }) else { return all }
             asked.append(Question(kind: .term, span: span,
                                   text: "what does \(StringLiteral.quote(span)) mean here? (nearest catalog items: \(options.joined(separator: ", "))); answer with catalog words, or \"ignore\" to leave it out",
                                   example: options[0], options: options))
