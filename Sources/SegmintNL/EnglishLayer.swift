@@ -95,7 +95,7 @@ public struct EnglishLayer: Sendable, Decodable {
     public var between: Between
     public var times: [String: Int]
     public var ordered_directions: [String: String]
-    /// "at least gold", "better than silver": bounds on an ordered value written before it.
+    /// "at least premium", "better than basic": bounds on an ordered value written before it.
     public var ordered_prefixes: [String: String]
     public var numbers: [String: Int]
     public var number_scales: [String: Int]

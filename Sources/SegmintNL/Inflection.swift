@@ -1,7 +1,7 @@
 /// Reduces a word to a stem shared by its inflections, so "watched", "watching", "watchers" and
 /// "watch" meet, and "paid" meets "pay". Rules, not word lists (irregular forms come from the
 /// English layer). The same function runs on catalog phrases and on requests, so a stem only has
-/// to be consistent, not a dictionary word: "purchase" and "purchased" both become "purchas".
+/// to be consistent, not a dictionary word: "subscribe" and "subscribed" both become "subscrib".
 public enum Inflection {
     static let irregular: [String: String] = EnglishLayer.shared.inflection.irregular
     static let invariant: Set<String> = Set(EnglishLayer.shared.inflection.invariant)
@@ -29,7 +29,7 @@ public enum Inflection {
         }
         // -ie → -y: "companie(s)" → "company".
         if s.hasSuffix("ie"), s.count > 3 { s = String(s.dropLast(2)) + "y" }
-        // A final silent `e`: "purchase" and "purchas(ed)" meet.
+        // A final silent `e`: "subscribe" and "subscrib(ed)" meet.
         if s.hasSuffix("e"), s.count > 3 { s.removeLast() }
         return s
     }

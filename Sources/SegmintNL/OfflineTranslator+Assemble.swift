@@ -8,21 +8,21 @@ extension OfflineTranslator {
     /// writes the segment when nothing is open.
     func assemble(_ s: inout TranslationState) -> OfflineTranslation {
         resolvePending(&s)
-        let lines = conditionLines(&s)
+        let conditions = conditionLines(&s)
         markSubjectWords(&s)
         let unmapped = unmappedWords(&s)
-        let include = lines.filter { !$0.1 }.map(\.0)
-        let exclude = lines.filter { $0.1 }.map(\.0)
-        if let r = OffTopic.refusal(s.words, nothingMapped: lines.isEmpty && s.questions.isEmpty) {
+        let included = conditions.filter { !$0.1 }.map(\.0), excluded = conditions.filter { $0.1 }.map(\.0)
+        let include = included.map { Formatter.print(condition: $0) }, exclude = excluded.map { Formatter.print(condition: $0) }
+        if let r = OffTopic.refusal(s.words, nothingMapped: conditions.isEmpty && s.questions.isEmpty) {
             return OfflineTranslation(seg: nil, include: [], exclude: [], unmapped: [], questions: [], usedAnswers: [:], refusal: r)
         }
         var seg: String?
-        if unmapped.isEmpty, s.questions.isEmpty, !lines.isEmpty {
-            seg = SegWriter.segment(name: SegWriter.name(for: s.request, entity: catalog.entity), title: s.request,
-                                    include: include, exclude: exclude,
-                                    header: ["segmint ask (offline translator)", "request: \(StringLiteral.quote(s.request))",
-                                             "catalog: \(catalog.label)"]
-                                        + s.usedAnswers.sorted { $0.key < $1.key }.map { "answer: \($0.key) = \(StringLiteral.quote($0.value))" })
+        if unmapped.isEmpty, s.questions.isEmpty, !conditions.isEmpty {
+            let segment = SegmentDecl(name: SegWriter.name(for: s.request, entity: catalog.entity), title: s.request,
+                                      include: included.isEmpty ? nil : included, exclude: excluded.isEmpty ? nil : excluded)
+            let header = ["segmint ask (offline translator)", "request: \(StringLiteral.quote(s.request))", "catalog: \(catalog.label)"]
+                + s.usedAnswers.sorted { $0.key < $1.key }.map { "answer: \($0.key) = \(StringLiteral.quote($0.value))" }
+            seg = Formatter.print(segment: segment, header: header)
         }
         return OfflineTranslation(seg: seg, include: include, exclude: exclude, unmapped: unmapped,
                                   questions: s.questions, usedAnswers: s.usedAnswers, refusal: nil)
@@ -30,7 +30,7 @@ extension OfflineTranslator {
 
     /// Field values with no event named, a window or comparison nothing took.
     func resolvePending(_ s: inout TranslationState) {
-        // Field values named before (or without) their event: "outdoor gear buyers".
+        // Field values named before (or without) their event: "drama watchers".
         for v in s.pendingFieldValues {
             let e = s.newDraft(Draft(subject: .event(v.event), negated: false, tags: [TranslationState.tag(v.event, nil)]))
             s.addFieldValue(e, v.field, v.value, from: v.from)
@@ -48,13 +48,13 @@ extension OfflineTranslator {
             // "customers over 50": a bare number right after the entity's word is an age.
             if let age = ageFacet(), let first = p.1.first, first > 0,
                lexicon.entityLength(s.words, at: first - 1) == 1, let n = Double(p.0.numbers[0]), n <= 120, !p.0.times {
-                _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: p.0.text, tags: [TranslationState.tag(age, nil)]))
+                _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: p.0.predicateTest, tags: [TranslationState.tag(age, nil)]))
             } else {
                 s.unmark(p.1)
             }
         }
         if let v = s.pendingVague { s.unmark(v.start..<(v.start + 1)) }
-        // An enumerated facet named without a value ("loyalty tier members"): which values?
+        // An enumerated facet named without a value ("subscribers by plan"): which values?
         if let (fn, from) = s.pendingFacetMention, let a = catalog.facet(named: fn), let values = a.values {
             ask(&s, Question(kind: .choice, span: from, text: "which \(fn) values does \"\(from)\" mean?",
                              example: values.first ?? "", options: values))
@@ -62,15 +62,15 @@ extension OfflineTranslator {
         }
     }
 
-    /// Every draft as a condition line (with whether it is excluded); a draft still missing its
+    /// Every draft as a condition (with whether it is excluded); a draft still missing its
     /// number or window becomes a question instead, or takes the user's answer.
-    func conditionLines(_ s: inout TranslationState) -> [(String, Bool)] {
-        var lines: [(String, Bool)] = []
+    func conditionLines(_ s: inout TranslationState) -> [(Condition, Bool)] {
+        var conditions: [(Condition, Bool)] = []
         for d in s.drafts {
             var d = d
             if case .event(let en) = d.subject, let v = d.vague, d.aggregate == nil {
-                if let a = s.answers.answer(.number, v.span), let t = AnswerParsing.numberTest(a) {
-                    d.aggregate = "count \(t)"; s.usedAnswers[Question.key(.number, v.span)] = a
+                if let a = s.answers.answer(.number, v.span), let t = OfflineAnswers.count(a) {
+                    d.aggregate = t; s.usedAnswers[Question.key(.number, v.span)] = a
                 } else {
                     ask(&s, Question(kind: .number, span: v.span,
                                      text: "how many \(en) events does \"\(v.span)\" mean (suggested: \(v.phrase.suggest), an assumption)?",
@@ -80,7 +80,7 @@ extension OfflineTranslator {
             }
             if case .facet(let fn) = d.subject, d.test == nil, d.values.isEmpty,
                s.drafts.contains(where: { $0.subject == d.subject && $0.test != nil && $0.negated == d.negated }) {
-                continue    // "likely to buy with a purchase propensity above 0.8": one condition
+                continue    // "likely to renew with a renewal score above 0.8": one condition
             }
             if case .facet(let fn) = d.subject, d.test == nil, d.values.isEmpty {
                 let span = d.mention ?? fn
@@ -94,9 +94,9 @@ extension OfflineTranslator {
                     continue
                 }
             }
-            if let line = render(d) { lines.append((line, d.negated)) }
+            if let c = condition(d) { conditions.append((c, d.negated)) }
         }
-        return lines
+        return conditions
     }
 
     func ask(_ s: inout TranslationState, _ q: Question) {
@@ -118,19 +118,19 @@ extension OfflineTranslator {
     }
 
     /// An answer to a number or window question: the test, and the facet when the answer names
-    /// another candidate first ("churn_score >= 0.8").
-    func answeredTest(_ a: String, kind: QuestionKind, default fn: String, vague: (phrase: EnglishLayer.Vague, span: String)?) -> (String, String)? {
-        if kind == .window { return AnswerParsing.window(a).map { (fn, $0) } }
+    /// another candidate first ("renewal_score >= 0.8").
+    func answeredTest(_ a: String, kind: QuestionKind, default fn: String, vague: (phrase: EnglishLayer.Vague, span: String)?) -> (String, PredicateTest)? {
+        if kind == .window { return OfflineAnswers.window(a).map { (fn, .during($0)) } }
         if let v = vague {
             for c in vagueCandidates(v.phrase.measure, words: v.span) where a.hasPrefix(c + " ") {
-                if let t = AnswerParsing.numberTest(String(a.dropFirst(c.count + 1))) { return (c, t) }
+                if let t = OfflineAnswers.test(String(a.dropFirst(c.count + 1))) { return (c, t) }
             }
         }
-        return AnswerParsing.numberTest(a).map { (fn, $0) }
+        return OfflineAnswers.test(a).map { (fn, $0) }
     }
 
-    /// A word of the name or a synonym of a subject already in the segment ("loyalty" beside
-    /// "gold") adds nothing new: it is mapped, not unknown.
+    /// A word of the name or a synonym of a subject already in the segment ("plan" beside
+    /// "premium") adds nothing new: it is mapped, not unknown.
     func markSubjectWords(_ s: inout TranslationState) {
         var subjectWords = Set<String>()
         func add(_ p: String) { subjectWords.formUnion(Words.split(p.replacingOccurrences(of: "_", with: " ")).map(\.stem)) }
@@ -218,7 +218,7 @@ enum OffTopic {
     static func refusal(_ w: [Word], nothingMapped: Bool) -> String? {
         var i = 0
         while i < w.count, ["please", "can", "could", "would", "you", "kindly", "i", "want", "to", "need", "now"].contains(w[i].norm) { i += 1 }
-        // "set the tier to platinum": a request to change data, not to describe a segment.
+        // "set the plan to premium": a request to change data, not to describe a segment.
         if i < w.count, ["set", "change", "assign", "rename"].contains(w[i].norm), w[(i + 1)...].contains(where: { $0.norm == "to" }) {
             return "the request asks to change data; segmint ask only describes segments"
         }

@@ -1,4 +1,5 @@
 import SegmintCatalog
+import SegmintSyntax
 
 extension OfflineTranslator {
     /// Comparisons and counts: "over 500", "at least 3 orders", "between 25 and 40", "3 or more",
@@ -18,14 +19,14 @@ extension OfflineTranslator {
         if let u = EnglishWords.units.match(s.words, at: end) { end += u.length }
         if s.low(end) == "years" || s.low(end) == "year", s.low(end + 1) == "old", let age = ageFacet() {
             end += 2
-            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: c.text, tags: [TranslationState.tag(age, s.quote((end - 2)..<end))]))
+            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: c.predicateTest, tags: [TranslationState.tag(age, s.quote((end - 2)..<end))]))
         } else if c.times || ["times", "time"].contains(s.low(end)) {
             if !c.times { end += 1 }
             count(&s, c, range: i..<end)
         } else if let a = s.awaitingNumber {
-            s.drafts[a].test = c.text; s.awaitingNumber = nil
+            s.drafts[a].test = c.predicateTest; s.awaitingNumber = nil
         } else if let e = s.currentEvent, let last = s.drafts[e].preds.last, last.test == nil, last.values.isEmpty {
-            s.drafts[e].preds[s.drafts[e].preds.count - 1].test = c.text
+            s.drafts[e].preds[s.drafts[e].preds.count - 1].test = c.predicateTest
         } else {
             // "at least 3 orders", "over 50", "more than 500 points": the next subject takes it.
             s.pendingComparison = (c, i..<end)
@@ -44,7 +45,7 @@ extension OfflineTranslator {
             }
             if !ordered.isEmpty {
                 let end = apply(&s, entries: ordered, range: (i + p.length)..<(i + p.length + m.length))
-                if let d = s.lastValueDraft { s.drafts[d].ordered = p.value }
+                if let d = s.lastValueDraft { s.drafts[d].ordered = ComparisonOp(rawValue: p.value) }
                 s.mark(i..<(i + p.length))
                 return end
             }
@@ -54,7 +55,7 @@ extension OfflineTranslator {
         guard let n = NumberWords.match(s.words, at: k),
               let fn = m.entries.lazy.compactMap({ e -> String? in if case .facet(let f) = e.target { return f }; return nil }).first,
               catalog.facet(named: fn)?.type.isNumeric == true else { return nil }
-        _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: "\(p.value) \(n.text)",
+        _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: Comparison(op: p.value, numbers: [n.text]).predicateTest,
                              tags: [TranslationState.tag(fn, s.quote((i + p.length)..<k))]))
         s.mark(i..<(k + n.length))
         return k + n.length
@@ -63,7 +64,7 @@ extension OfflineTranslator {
     /// A count on the current event, or on the next event named.
     func count(_ s: inout TranslationState, _ c: Comparison, range: Range<Int>) {
         if let e = s.currentEvent, s.drafts[e].aggregate == nil {
-            s.drafts[e].aggregate = "count \(c.text)"
+            s.drafts[e].aggregate = c.countAggregate
         } else {
             s.pendingComparison = (c, range)
         }
@@ -76,16 +77,16 @@ extension OfflineTranslator {
         if let a = NumberWords.match(s.words, at: i + 1), ["to", "and", "through"].contains(s.low(i + 1 + a.length)),
            let b = NumberWords.match(s.words, at: i + 2 + a.length) {
             let end = i + 2 + a.length + b.length
-            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: "between \(a.text) and \(b.text)", tags: [tag]))
+            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: Comparison(op: "between", numbers: [a.text, b.text]).predicateTest, tags: [tag]))
             s.mark(i..<end); return end
         }
         var k = i + 1
         if let c = Comparison.match(s.words, at: &k) {
-            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: c.text, tags: [tag]))
+            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: c.predicateTest, tags: [tag]))
             s.mark(i..<k); return k
         }
         if let n = NumberWords.match(s.words, at: i + 1) {
-            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: "= \(n.text)", tags: [tag]))
+            _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: Comparison(op: "=", numbers: [n.text]).predicateTest, tags: [tag]))
             s.mark(i..<(i + 1 + n.length)); return i + 1 + n.length
         }
         return nil

@@ -7,7 +7,7 @@ extension OfflineTranslator {
     /// name" / "city containing Salem" (`contains`). The literal is the request's own text,
     /// verbatim (a quoted string is taken whole), so it is grounded in what the user wrote.
     /// Returns the test and the word index after the literal.
-    func freeText(_ s: TranslationState, after k: Int) -> (String, Int)? {
+    func freeText(_ s: TranslationState, after k: Int) -> (PredicateTest, Int)? {
         var j = k
         let op: String
         switch (s.low(j), s.low(j + 1)) {
@@ -23,12 +23,16 @@ extension OfflineTranslator {
             // "with Salem in its name"
             guard let (lit, end) = literal(s, at: j + 1), s.low(end) == "in", ["its", "their", "the"].contains(s.low(end + 1)),
                   s.low(end + 2) == "name" else { return nil }
-            return ("contains \(StringLiteral.quote(lit))", end + 3)
+            return (.contains(StringLiteral(lit)), end + 3)
         default:
             return nil
         }
         guard let (lit, end) = literal(s, at: j) else { return nil }
-        return (op == "=" ? "= \(StringLiteral.quote(lit))" : "\(op) \(StringLiteral.quote(lit))", end)
+        switch op {
+        case "starts_with": return (.startsWith(StringLiteral(lit)), end)
+        case "contains": return (.contains(StringLiteral(lit)), end)
+        default: return (.compare(.eq, .string(lit)), end)
+        }
     }
 
     /// The text of the request from word `k` to the next space (or the closing quote when it

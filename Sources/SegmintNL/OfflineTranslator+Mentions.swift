@@ -78,7 +78,7 @@ extension OfflineTranslator {
             if let e = s.currentEvent, s.drafts[e].subject == .event(en), s.drafts[e].aggregate == nil, !s.negateNext {
                 // "bought … orders": the same event named twice; "bought at least 3 orders" counts it.
                 if let p = s.pendingComparison, r.lowerBound - p.1.upperBound <= 2 {
-                    s.drafts[e].aggregate = "count \(p.0.text)"; s.pendingComparison = nil
+                    s.drafts[e].aggregate = p.0.countAggregate; s.pendingComparison = nil
                 }
             } else {
                 _ = s.openEvent(en, from: from, range: r, weak: entry.alias)
@@ -105,15 +105,15 @@ extension OfflineTranslator {
         if let c = s.currentEvent, s.drafts[c].subject == .event(en) { e = c } else { e = s.openEvent(en, from: "") }
         let claim = "\(en).\(fn)"
         if let k = s.drafts[e].tags.firstIndex(of: TranslationState.tag(claim, nil)) { s.drafts[e].tags[k] = TranslationState.tag(claim, from) }
-        else if !s.drafts[e].tags.contains(where: { $0.hasPrefix("[RETRIEVED: \(claim) ") }) { s.drafts[e].tags.append(TranslationState.tag(claim, from)) }
+        else if !s.drafts[e].tags.contains(where: { $0.names(claim) && $0.from != nil }) { s.drafts[e].tags.append(TranslationState.tag(claim, from)) }
         if let a = catalog.event(named: en)?.field(named: fn), a.type.isNumeric {
-            if let p = s.pendingComparison { s.drafts[e].preds.append((fn, [], p.0.text)); s.pendingComparison = nil }
+            if let p = s.pendingComparison { s.drafts[e].preds.append((fn, [], p.0.predicateTest)); s.pendingComparison = nil }
             else { s.drafts[e].preds.append((fn, [], nil)) }
         } else if let a = catalog.event(named: en)?.field(named: fn), a.type == .bool {
-            s.drafts[e].preds.append((fn, [], "= true"))
+            s.drafts[e].preds.append((fn, [], .compare(.eq, .bool(true))))
         } else if let a = catalog.event(named: en)?.field(named: fn), a.type == .string, a.values == nil {
             // "used a coupon": a free-text field named with no text means it is present.
-            s.drafts[e].preds.append((fn, [], "is not missing"))
+            s.drafts[e].preds.append((fn, [], .isMissing(negated: true)))
         }
     }
 
@@ -125,29 +125,29 @@ extension OfflineTranslator {
             if let d = s.drafts.firstIndex(where: { $0.subject == .facet(fn) && $0.negated == s.negateNext }) {
                 s.drafts[d].tags.append(tag); s.negateNext = false      // "opted in to text messages": one condition
             } else {
-                _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: "= true", tags: [tag]))
+                _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: .compare(.eq, .bool(true)), tags: [tag]))
             }
             s.currentEvent = nil
         } else if a.type == .string, a.values == nil {
             // "with no postal code on file": a free-text facet named with nothing after it.
-            _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: "is not missing", tags: [tag]))
+            _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: .isMissing(negated: true), tags: [tag]))
             s.currentEvent = nil
         } else if a.type.isNumeric {
             let d = s.newDraft(Draft(subject: .facet(fn), negated: false, test: nil, tags: [tag], mention: from))
-            if let p = s.pendingComparison { s.drafts[d].test = p.0.text; s.pendingComparison = nil } else { s.awaitingNumber = d }
+            if let p = s.pendingComparison { s.drafts[d].test = p.0.predicateTest; s.pendingComparison = nil } else { s.awaitingNumber = d }
             s.currentEvent = nil
         } else if a.type.isTemporal {
             let d = s.newDraft(Draft(subject: .facet(fn), negated: false, test: nil, tags: [tag], mention: from))
-            if let w = s.pendingWindow { s.drafts[d].test = w.0; s.pendingWindow = nil } else { s.awaitingWindow = d }
+            if let w = s.pendingWindow { s.drafts[d].test = .during(w.0); s.pendingWindow = nil } else { s.awaitingWindow = d }
             s.currentEvent = nil
         } else {
-            // A string facet named without a value ("tier gold"): the value that follows carries
-            // it; "gold tier": the facet's words came after its value, cite them there.
+            // A string facet named without a value ("plan premium"): the value that follows carries
+            // it; "premium plan": the facet's words came after its value, cite them there.
             if let l = s.lastValueDraft, s.drafts[l].subject == .facet(fn), let k = s.drafts[l].tags.firstIndex(of: TranslationState.tag(fn, nil)) {
                 s.drafts[l].tags[k] = tag
             } else if let answer = s.answers.answer(.choice, from), let values = a.values,
                       case let picked = ChoiceAnswer.values(answer, of: values), !picked.isEmpty {
-                // "which loyalty_tier values does "tier" mean?" answered "gold, platinum".
+                // "which plan values does "plan" mean?" answered "standard, premium".
                 s.usedAnswers[Question.key(.choice, from)] = answer
                 _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: nil, values: picked, tags: [tag]))
             } else {
@@ -159,7 +159,7 @@ extension OfflineTranslator {
     }
 
     /// A value mention: an event field's value, or a facet value joined into a list with the
-    /// one before ("Texas or Oregon"), or an ordered bound ("gold or above").
+    /// one before ("Texas or Ohio"), or an ordered bound ("standard or above").
     func value(_ s: inout TranslationState, subject: String, value v: String, from: String, range r: Range<Int>) -> Int? {
         let parts = subject.split(separator: ".").map(String.init)
         if parts.count == 2 {
@@ -180,10 +180,10 @@ extension OfflineTranslator {
             s.pendingFacetMention = nil
         }
         s.drafts[d].values.append(v)
-        s.drafts[d].tags.append(TranslationState.tag(StringLiteral.quote(v), from))
+        s.drafts[d].tags.append(TranslationState.valueTag(v, from))
         s.lastValueDraft = d; s.lastValueEnd = r.upperBound
         s.currentEvent = nil
-        // "gold or above", "silver tier or better" on an ordered facet.
+        // "standard or above", "basic plan or better" on an ordered facet.
         if let a = catalog.facet(named: subject), a.ordered {
             var k = r.upperBound
             var facetWords: Range<Int>?
@@ -195,7 +195,7 @@ extension OfflineTranslator {
                 if let f = facetWords, let t = s.drafts[d].tags.firstIndex(of: TranslationState.tag(subject, nil)) {
                     s.drafts[d].tags[t] = TranslationState.tag(subject, s.quote(f))
                 }
-                s.drafts[d].ordered = op
+                s.drafts[d].ordered = ComparisonOp(rawValue: op)
                 s.mark(r.lowerBound..<(k + 2))
                 return k + 2
             }
@@ -213,7 +213,7 @@ extension OfflineTranslator {
         return Set(names.flatMap { Words.split($0.replacingOccurrences(of: "_", with: " ")).map(\.stem) })
     }
 
-    /// A fuzzy match for one misspelt word ("califronia", "Outdoors"), by trigram similarity.
+    /// A fuzzy match for one misspelt word ("Germnay", "Documentaries"), by trigram similarity.
     func fuzzy(_ word: String) -> RetrievalTarget? {
         let hits = index.search(word, k: 3)
         guard let best = hits.max(by: { $0.score < $1.score }), best.score >= 0.7, !best.matched.isEmpty else { return nil }

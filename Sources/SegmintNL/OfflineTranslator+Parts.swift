@@ -3,30 +3,25 @@ import SegmintCatalog
 import SegmintSyntax
 
 extension OfflineTranslator {
-    /// One draft as a `.seg` condition line with its tags, or nil when it has no test.
-    func render(_ d: Draft) -> String? {
+    /// One draft as a condition (an AST value for the formatter), or nil when it has no test.
+    func condition(_ d: Draft) -> Condition? {
         switch d.subject {
         case .facet(let fn):
             var test = d.test
             if !d.values.isEmpty {
-                let lits = d.values.map { StringLiteral.quote($0) }
-                if let o = d.ordered, lits.count == 1 { test = "\(o) \(lits[0])" }
-                else { test = lits.count == 1 ? "= \(lits[0])" : "in [\(lits.joined(separator: ", "))]" }
+                if let o = d.ordered, d.values.count == 1 { test = .compare(o, .string(d.values[0])) }
+                else { test = d.values.count == 1 ? .compare(.eq, .string(d.values[0])) : .list(d.values.map { .string($0) }) }
             }
             guard let t = test else { return nil }
-            return ([fn + " " + t] + d.tags).joined(separator: " ")
+            return .predicate(fn, t, tags: d.tags)
         case .event(let en):
-            var s = "has \(en)"
-            let preds = d.preds.compactMap { p -> String? in
-                if let t = p.test { return "\(p.field) \(t)" }
-                if p.values.count == 1 { return "\(p.field) = \(StringLiteral.quote(p.values[0]))" }
-                if p.values.count > 1 { return "\(p.field) in [\(p.values.map { StringLiteral.quote($0) }.joined(separator: ", "))]" }
+            let preds = d.preds.compactMap { p -> Predicate? in
+                if let t = p.test { return Predicate(p.field, t) }
+                if p.values.count == 1 { return Predicate(p.field, .compare(.eq, .string(p.values[0]))) }
+                if p.values.count > 1 { return Predicate(p.field, .list(p.values.map { .string($0) })) }
                 return nil
             }
-            if !preds.isEmpty { s += " where " + preds.joined(separator: " and ") }
-            if let w = d.window { s += " " + w }
-            if let a = d.aggregate { s += " " + a }
-            return ([s] + d.tags).joined(separator: " ")
+            return .has(en, where: preds, window: d.window, aggregate: d.aggregate, tags: d.tags)
         }
     }
 }
@@ -41,7 +36,7 @@ public enum SegWriter {
         return out + "}\n"
     }
 
-    /// A segment name from the request's first content words: `california_bought_outdoor_gear`.
+    /// A segment name from the request's first content words: `premium_watched_drama`.
     /// Function words and, given the catalog's entity, the words that mean it are left out.
     public static func name(for request: String, entity: Entity? = nil) -> String {
         let entityWords = entity.map { EntityWords.keys($0, english: .shared) } ?? []

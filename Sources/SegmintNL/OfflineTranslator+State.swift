@@ -22,15 +22,15 @@ struct TranslationState {
     /// A date facet named with no window yet.
     var awaitingWindow: Int?
     var pendingComparison: (Comparison, Range<Int>)?
-    var pendingWindow: (String, Range<Int>)?
-    /// Field values named before their event ("outdoor gear buyers").
+    var pendingWindow: (WindowKind, Range<Int>)?
+    /// Field values named before their event ("drama watchers").
     var pendingFieldValues: [(event: String, field: String, value: String, from: String)] = []
     /// A vague count word before its event ("frequent buyers").
     var pendingVague: (phrase: EnglishLayer.Vague, start: Int)?
     /// For "CA or OR" lists: the draft of the last value and where it ended.
     var lastValueDraft: Int?
     var lastValueEnd = 0
-    /// A string facet named before its value ("tier gold"): cited by the value's condition.
+    /// A string facet named before its value ("plan premium"): cited by the value's condition.
     var pendingFacetMention: (String, String)?
 
     init(request: String, words: [Word], answers: Answers) {
@@ -49,9 +49,14 @@ struct TranslationState {
     mutating func mark(_ r: Range<Int>) { for k in r where k >= 0 && k < used.count { used[k] = true } }
     mutating func unmark(_ r: Range<Int>) { for k in r where k >= 0 && k < used.count { used[k] = false } }
 
-    static func tag(_ claim: String, _ from: String?) -> String {
-        if let from, !from.isEmpty { return "[RETRIEVED: \(claim) from \(StringLiteral.quote(from))]" }
-        return "[RETRIEVED: \(claim)]"
+    /// `[RETRIEVED: claim from "words"]`, or without `from` when no words name it.
+    static func tag(_ claim: String, _ from: String?) -> GroundingTag {
+        .retrieved(name: claim, from: from.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// `[RETRIEVED: "value" from "words"]`.
+    static func valueTag(_ value: String, _ from: String?) -> GroundingTag {
+        .retrieved(value: .string(value), from: from.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     mutating func newDraft(_ d: Draft) -> Int {
@@ -63,8 +68,8 @@ struct TranslationState {
     }
 
     /// A window for the date facet or event waiting for one, else kept for the next event.
-    mutating func applyWindow(_ w: String, _ r: Range<Int>) {
-        if let a = awaitingWindow { drafts[a].test = w; awaitingWindow = nil; return }
+    mutating func applyWindow(_ w: WindowKind, _ r: Range<Int>) {
+        if let a = awaitingWindow { drafts[a].test = .during(w); awaitingWindow = nil; return }
         if let e = currentEvent, drafts[e].window == nil { drafts[e].window = w; return }
         pendingWindow = (w, r)
     }
@@ -86,7 +91,7 @@ struct TranslationState {
         pendingFieldValues.removeAll { $0.event == name }
         // "at least 3 (online) orders": a comparison just before the event counts it.
         if let p = pendingComparison, let r = range, drafts[i].aggregate == nil, r.lowerBound - p.1.upperBound <= 2 {
-            drafts[i].aggregate = "count \(p.0.text)"; pendingComparison = nil
+            drafts[i].aggregate = p.0.countAggregate; pendingComparison = nil
         }
         if let v = pendingVague, let r = range, drafts[i].aggregate == nil {
             // "lots of orders": the question quotes the vague words and the event's words.
@@ -101,11 +106,19 @@ struct TranslationState {
             drafts[e].preds[k].values.append(value)
         } else {
             drafts[e].preds.append((field, [value], nil))
-            if case .event(let en) = drafts[e].subject, !drafts[e].tags.contains(where: { $0.hasPrefix("[RETRIEVED: \(en).\(field)") }) {
+            if case .event(let en) = drafts[e].subject, !drafts[e].tags.contains(where: { $0.names("\(en).\(field)") }) {
                 drafts[e].tags.append(TranslationState.tag("\(en).\(field)", nil))
             }
         }
-        drafts[e].tags.append(TranslationState.tag(StringLiteral.quote(value), from))
+        drafts[e].tags.append(TranslationState.valueTag(value, from))
     }
 }
 
+
+extension GroundingTag {
+    /// Whether this tag cites the name `claim` (`state`, `purchase.category`).
+    func names(_ claim: String) -> Bool {
+        if case .name(let f) = subject { return f.description == claim }
+        return false
+    }
+}

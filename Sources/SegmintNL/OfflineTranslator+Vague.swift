@@ -2,7 +2,7 @@ import SegmintCatalog
 
 extension OfflineTranslator {
     /// Vague words (English layer): "heavy", "frequent", "lots of" count an event; "big spenders"
-    /// needs a money facet's threshold; "young" an age; "likely to churn" a `kind: model_score`
+    /// needs a money facet's threshold; "young" an age; "likely to cancel" a `kind: model_score`
     /// facet's cut-off. Each becomes a `number` question (with the candidate facets and a
     /// suggested threshold, an assumption for the user to confirm) unless answered. A vague word
     /// with no candidate in the catalog is not consumed: it ends up asked about or reported.
@@ -18,7 +18,7 @@ extension OfflineTranslator {
                 s.pendingVague = (v, i)                          // "frequent buyers", "lots of orders"
             }
         case "money", "age", "model_score":
-            // "likely to churn": the words after the phrase say which score.
+            // "likely to cancel": the words after the phrase say which score.
             if v.measure == "model_score" {
                 while end < s.words.count, end < i + m.length + 3, !Stopwords.set.contains(s.words[end].norm),
                       lexicon.entityLength(s.words, at: end) == 0, lexicon.longest(s.words, at: end) == nil { end += 1 }
@@ -39,7 +39,7 @@ extension OfflineTranslator {
     }
 
     /// Facets a vague word may be about, best first: currency amounts for money, the age facet,
-    /// model scores ranked by how well retrieval matches the words ("churn").
+    /// model scores ranked by how well retrieval matches the words ("cancel").
     func vagueCandidates(_ measure: String, words: String) -> [String] {
         let pool: [String]
         switch measure {
@@ -63,7 +63,7 @@ extension OfflineTranslator {
 
 /// How an answer names what the user's words mean (a `term` answer) or which values (a `choice` answer).
 enum ChoiceAnswer {
-    /// The enumerated values an answer lists ("gold, platinum", "gold or platinum"), as the
+    /// The enumerated values an answer lists ("standard, premium", "standard or premium"), as the
     /// catalog spells them; unknown words make it no list.
     static func values(_ a: String, of values: [String]) -> [String] {
         var out: [String] = []

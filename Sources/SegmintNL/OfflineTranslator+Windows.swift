@@ -1,4 +1,5 @@
 import SegmintCore
+import SegmintSyntax
 
 extension OfflineTranslator {
     /// Time windows ("in the last 90 days", "this fiscal quarter", "since March 2025"): applied to
@@ -13,7 +14,7 @@ extension OfflineTranslator {
             s.applyWindow(w, i..<end)
         case .ambiguous, .vague:
             let span = s.quote(i..<end)
-            if let a = s.answers.answer(.window, span), let w = AnswerParsing.window(a) {
+            if let a = s.answers.answer(.window, span), let w = OfflineAnswers.window(a) {
                 s.usedAnswers[Question.key(.window, span)] = a
                 s.applyWindow(w, i..<end)
             } else {

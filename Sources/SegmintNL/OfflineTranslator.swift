@@ -49,7 +49,9 @@ public struct OfflineTranslator: Sendable {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "UTC") ?? cal.timeZone
         let c = cal.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1) ?? CivilDate(year: 2000, month: 1, day: 1)!
+        if let d = CivilDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) { return d }
+        // The calendar always gives a valid date; a constant valid date is the last resort.
+        return CivilDate(year: 1970, month: 1, day: 1)!
     }
 
     /// One condition under construction.
@@ -57,16 +59,16 @@ public struct OfflineTranslator: Sendable {
         enum Subject: Equatable { case facet(String), event(String) }
         var subject: Subject
         var negated: Bool
-        /// Facet test text (`= "CA"`, `> 500`, `during last 30 days`); nil while pending.
-        var test: String?
+        /// The facet's test (`> 500`, `during last 30 days`); nil while pending.
+        var test: PredicateTest?
         /// Enumerated values for `=` / `in` (facet) kept apart so "CA or OR" merges into a list.
         var values: [String] = []
-        var ordered: String? = nil
+        var ordered: ComparisonOp? = nil
         /// Event: field predicates (field, values or test).
-        var preds: [(field: String, values: [String], test: String?)] = []
-        var window: String?
-        var aggregate: String?
-        var tags: [String] = []
+        var preds: [(field: String, values: [String], test: PredicateTest?)] = []
+        var window: WindowKind?
+        var aggregate: Aggregate?
+        var tags: [GroundingTag] = []
         /// Words that named the subject (for questions about a missing number).
         var mention: String?
         /// An event reached only through an English verb class ("opened"): the next event the

@@ -1,5 +1,6 @@
 import SegmintCore
 import SegmintCatalog
+import SegmintSyntax
 
 /// Time periods written in English, read into windows the grammar accepts
 /// (`grammar/segment.ebnf`: `during last N unit`, `during X to Y`, `during fiscal_year N`,
@@ -11,7 +12,7 @@ import SegmintCatalog
 /// (no "in the", no number) can mean the previous calendar or fiscal year or the last 12
 /// months: it is `.ambiguous`, and the translator asks.
 struct PeriodParser {
-    enum Result: Equatable { case window(String), ambiguous, vague }
+    enum Result: Equatable { case window(WindowKind), ambiguous, vague }
     let words: [Word]
     let today: CivilDate
     let fiscal: FiscalCalendar
@@ -31,10 +32,10 @@ struct PeriodParser {
         if led, let r = calendar(at: k) { return r }
         if let r = boundary(at: i) { return r }
         if let r = between(at: i) { return r }
-        if periods.today.contains(low(i)) { return (.window("during last 1 day"), i + 1) }
-        if periods.yesterday.contains(low(i)), let y = today.adding(days: -1) { return (.window("during \(y) to \(y)"), i + 1) }
+        if periods.today.contains(low(i)) { return (.window(.last(1, .day)), i + 1) }
+        if periods.yesterday.contains(low(i)), let y = today.adding(days: -1) { return (.window(.range(y, y)), i + 1) }
         let ytd = EnglishWords.yearToDate.match(words, at: k)
-        if let m = ytd, let s = CivilDate(year: today.year, month: 1, day: 1) { return (.window("since \(s)"), k + m.length) }
+        if let m = ytd, let s = CivilDate(year: today.year, month: 1, day: 1) { return (.window(.since(s)), k + m.length) }
         if let m = EnglishWords.vaguePeriods.match(words, at: i) { return (.vague, i + m.length) }
         return nil
     }
@@ -46,10 +47,10 @@ struct PeriodParser {
         var n = 1, j = k + 1, explicit = false
         if let m = NumberWords.match(words, at: j), let v = Int(m.text) { n = v; j += m.length; explicit = true }
         guard n >= 1 else { return nil }
-        if TimeUnitWords.isQuarter(low(j)) { return (.window("during last \(3 * n) months"), j + 1) }
-        guard let u = TimeUnitWords.unit(low(j)) else { return nil }
+        if TimeUnitWords.isQuarter(low(j)) { return (.window(.last(3 * n, .month)), j + 1) }
+        guard let u = TimeUnitWords.unit(low(j)).flatMap(TimeUnit.init(rawValue:)) else { return nil }
         if !explicit, !led, low(k) == "last" { return (.ambiguous, j + 1) }
-        return (.window("during last \(n) \(n == 1 ? u : u + "s")"), j + 1)
+        return (.window(.last(n, u)), j + 1)
     }
 
     /// "this month", "this year", "current quarter", "this fiscal year": from its first day.
@@ -65,7 +66,7 @@ struct PeriodParser {
         default: return nil
         }
         guard let s = start else { return nil }
-        return (.window("since \(s)"), k + 2)
+        return (.window(.since(s)), k + 2)
     }
 
     /// "fiscal year" / "fiscal quarter" after "this" (offset 0) or "last" (offset −1).
@@ -73,11 +74,11 @@ struct PeriodParser {
         var j = k + 1
         if low(j) == "year" || TimeUnitWords.isQuarter(low(j)) {} else { return nil }
         guard let (fy, q) = fiscalPosition(of: today) else { return nil }
-        if low(j) == "year" { j += 1; return (.window("during fiscal_year \(fy + offset)"), j) }
+        if low(j) == "year" { j += 1; return (.window(.fiscalYear(fy + offset)), j) }
         j += 1
         var (y, qq) = (fy, q + offset)
         if qq < 1 { y -= 1; qq += 4 }
-        return (.window("during fiscal_quarter \(y) Q\(qq)"), j)
+        return (.window(.fiscalQuarter(y, qq)), j)
     }
 
     /// "fiscal year 2025", "fiscal 2025", "FY2025", "FY 2025", "Q4 of fiscal 2026", "fiscal Q1 2026".
@@ -85,12 +86,12 @@ struct PeriodParser {
         if let q = quarter(low(k)) {
             var j = k + 1
             if low(j) == "of" || low(j) == "in" { j += 1 }
-            if let (y, e) = fiscalYear(at: j) { return (.window("during fiscal_quarter \(y) Q\(q)"), e) }
+            if let (y, e) = fiscalYear(at: j) { return (.window(.fiscalQuarter(y, q)), e) }
             return nil
         }
         guard let (y, e) = fiscalYear(at: k) else { return nil }
-        if let q = quarter(low(e)) { return (.window("during fiscal_quarter \(y) Q\(q)"), e + 1) }
-        return (.window("during fiscal_year \(y)"), e)
+        if let q = quarter(low(e)) { return (.window(.fiscalQuarter(y, q)), e + 1) }
+        return (.window(.fiscalYear(y)), e)
     }
 
     /// "fiscal year 2025", "fiscal 2025", "FY2025", "FY 2025", "fy25": the year and the index after.
@@ -122,27 +123,27 @@ struct PeriodParser {
         if low(j) == "calendar" { j += 1; if low(j) == "year" { j += 1 } }
         if let m = EnglishWords.months[low(j)], let y = year(low(j + 1)), low(j + 1).count == 4,
            let s = CivilDate(year: y, month: m, day: 1), let e = CivilDate(year: y, month: m, day: CivilDate.daysIn(year: y, month: m)) {
-            return (.window("during \(s) to \(e)"), j + 2)
+            return (.window(.range(s, e)), j + 2)
         }
         if let y = year(low(j)), low(j).count == 4, let s = CivilDate(year: y, month: 1, day: 1), let e = CivilDate(year: y, month: 12, day: 31) {
-            return (.window("during \(s) to \(e)"), j + 1)
+            return (.window(.range(s, e)), j + 1)
         }
         return nil
     }
 
     /// "since 2025-01-01", "since March 2025", "before December 1, 2025", "since the start of fiscal 2027".
     func boundary(at i: Int) -> (Result, Int)? {
-        let kw: String
+        let bound: (CivilDate) -> WindowKind
         var j = i + 1
-        if periods.since.contains(low(i)) { kw = "since" } else if periods.before.contains(low(i)) { kw = "before" }
-        else if low(i) == "prior", low(i + 1) == "to" { kw = "before"; j += 1 } else { return nil }
+        if periods.since.contains(low(i)) { bound = { .since($0) } } else if periods.before.contains(low(i)) { bound = { .before($0) } }
+        else if low(i) == "prior", low(i + 1) == "to" { bound = { .before($0) }; j += 1 } else { return nil }
         if low(j) == "the", ["start", "beginning"].contains(low(j + 1)), low(j + 2) == "of" {
-            if let (fy, e) = fiscalYear(at: j + 3), let b = fiscal.bounds(ofYear: fy) { return (.window("\(kw) \(b.start)"), e) }
-            if let y = year(low(j + 3)), let d = CivilDate(year: y, month: 1, day: 1) { return (.window("\(kw) \(d)"), j + 4) }
+            if let (fy, e) = fiscalYear(at: j + 3), let b = fiscal.bounds(ofYear: fy) { return (.window(bound(b.start)), e) }
+            if let y = year(low(j + 3)), let d = CivilDate(year: y, month: 1, day: 1) { return (.window(bound(d)), j + 4) }
             return nil
         }
-        if let (d, e) = date(at: j, defaultYear: nil) { return (.window("\(kw) \(d)"), e) }
-        if let y = year(low(j)), low(j).count == 4, let d = CivilDate(year: y, month: 1, day: 1) { return (.window("\(kw) \(d)"), j + 1) }
+        if let (d, e) = date(at: j, defaultYear: nil) { return (.window(bound(d)), e) }
+        if let y = year(low(j)), low(j).count == 4, let d = CivilDate(year: y, month: 1, day: 1) { return (.window(bound(d)), j + 1) }
         return nil
     }
 
@@ -153,7 +154,7 @@ struct PeriodParser {
         guard let probe = date(at: i + 1, defaultYear: 1), EnglishLayer.shared.between.joiners.contains(low(probe.1)),
               let b = date(at: probe.1 + 1, defaultYear: nil),
               let a = date(at: i + 1, defaultYear: b.0.year), a.0 <= b.0 else { return nil }
-        return (.window("during \(a.0) to \(b.0)"), b.1)
+        return (.window(.range(a.0, b.0)), b.1)
     }
 
     /// A date at `k`: ISO, "March 5, 2025", "5 March 2025", "March 2025" (the 1st). Without a

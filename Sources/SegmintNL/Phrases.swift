@@ -1,4 +1,5 @@
 import SegmintCore
+import SegmintSyntax
 
 /// Numbers as users write them: digits (with `,` separators, a decimal point or a `k`/`m`
 /// suffix), a scale word after digits ("5 thousand"), or number words ("twenty five", "a dozen").
@@ -73,6 +74,27 @@ struct Comparison: Equatable {
     var times = false
     /// The test as `.seg` text after the subject: `> 500`, `between 25 and 40`.
     var text: String { op == "between" ? "between \(numbers[0]) and \(numbers[1])" : "\(op) \(numbers[0])" }
+
+    /// The test on a facet or field: `> 500`, `between 25 and 40` (nil for a number the
+    /// language cannot write).
+    var predicateTest: PredicateTest? {
+        if op == "between" {
+            guard numbers.count == 2, let a = NumberLiteral(numbers[0]), let b = NumberLiteral(numbers[1]) else { return nil }
+            return .between(.number(a), .number(b))
+        }
+        guard let o = ComparisonOp(rawValue: op), let n = numbers.first.flatMap(NumberLiteral.init) else { return nil }
+        return .compare(o, .number(n))
+    }
+
+    /// The same bound on an event count: `count >= 3`.
+    var countAggregate: Aggregate? {
+        if op == "between" {
+            guard numbers.count == 2, let a = NumberLiteral(numbers[0]), let b = NumberLiteral(numbers[1]) else { return nil }
+            return Aggregate(.count, between: a, and: b)
+        }
+        guard let o = ComparisonOp(rawValue: op), let n = numbers.first.flatMap(NumberLiteral.init) else { return nil }
+        return Aggregate(.count, o, n)
+    }
 
     /// Matches a comparison at `i` (advancing it past the words used), or returns nil leaving `i`.
     static func match(_ w: [Word], at i: inout Int) -> Comparison? {

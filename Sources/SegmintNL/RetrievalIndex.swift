@@ -9,7 +9,7 @@ public enum RetrievalTarget: Sendable, Hashable, CustomStringConvertible {
     /// An enumerated value of a facet (`subject` = facet name) or field (`subject` = `event.field`).
     case value(subject: String, value: String)
 
-    /// The name a grounding tag would cite: `state`, `purchase`, `purchase.category`, or the value.
+    /// The name a grounding tag would cite: `plan`, `view`, `view.genre`, or the value.
     public var claim: String {
         switch self {
         case .facet(let f): return f
@@ -43,7 +43,7 @@ public struct RetrievalHit: Sendable, Equatable {
 ///
 /// Two matchers, merged: BM25 over the words of names, synonyms and descriptions of facets,
 /// events and fields; and character-trigram similarity (Dice) over names, synonyms and
-/// enumerated values, so "califrnia" or "Outdoors" still finds its target. No network, no
+/// enumerated values, so "Germnay" or "Documentaries" still finds its target. No network, no
 /// embeddings. Everything is flat arrays so a catalog with a million values builds in well under
 /// a second: terms are ordered by their number of trigrams, so each trigram's posting list is
 /// ordered by length too, and a search reads only the length window that can reach the Dice
