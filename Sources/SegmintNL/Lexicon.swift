@@ -160,14 +160,17 @@ extension EntityWords {
 
 /// Picking the gazetteer whose codes an attribute's values are.
 enum Gazetteers {
+    /// Each shared gazetteer's codes, built once (an index build asks for every attribute).
+    static let sharedCodes: [Set<String>] = EnglishLayer.shared.gazetteers.map { Set($0.entries.flatMap(\.codes)) }
+
     /// The gazetteer holding the largest share of `values` as codes, when that share is at least
     /// 60% of at least two values: US state codes, not countries, for a `state` list (many state
     /// codes are also country codes); countries for `[US, CA, MX]`.
     static func best(for values: [String], in english: EnglishLayer) -> EnglishLayer.Gazetteer? {
         guard values.count >= 2 else { return nil }
         var best: (EnglishLayer.Gazetteer, Double)?
-        for g in english.gazetteers {
-            let codes = Set(g.entries.flatMap(\.codes))
+        let sets = english.version == EnglishLayer.shared.version ? sharedCodes : english.gazetteers.map { Set($0.entries.flatMap(\.codes)) }
+        for (g, codes) in zip(english.gazetteers, sets) {
             let share = Double(values.filter { codes.contains($0) }.count) / Double(values.count)
             if share >= 0.6, share > (best?.1 ?? 0) { best = (g, share) }
         }

@@ -135,37 +135,8 @@ public final class RetrievalIndex: @unchecked Sendable {
         }
         self.subjects = subjects; self.subjectParent = subjectParent
         self.valueOwner = valueOwner; self.valueText = valueText
-        // Short values and one-word names as written: case-sensitive, so "US" is kept and "us" is not.
-        var cw = Set<String>()
-        for v in valueText where v.count <= 3 { cw.insert(v) }
-        for t in subjects where !t.claim.contains("_") && !t.claim.contains(".") && t.claim.count <= 3 { cw.insert(t.claim) }
-        self.catalogWords = cw
-        self.entityWords = EntityWords.keys(catalog.entity, english: .shared).filter { !$0.contains(" ") }
-        var ids: [RetrievalTarget: Int] = [:]
-        for (k, t) in subjects.enumerated() { ids[t] = k }
-        var aliases: [String: [Int]] = [:]
-        for (phrase, target, _) in VerbClasses.aliases(catalog, .shared) {
-            guard let id = ids[target] else { continue }
-            let key = Inflection.key(phrase)
-            if aliases[key]?.contains(id) != true { aliases[key, default: []].append(id) }
-        }
-        self.verbAliases = aliases
-
-        var post: [String: [(doc: Int32, tf: Float)]] = [:]
-        var lengths = [Float](repeating: 0, count: docs.count)
-        var tf: [(String, Float)] = []
-        for (d, doc) in docs.enumerated() {
-            // Documents are a dozen words: a linear merge beats a dictionary per document.
-            tf.removeAll(keepingCapacity: true)
-            for (w, weight) in doc {
-                if let k = tf.firstIndex(where: { $0.0 == w }) { tf[k].1 += weight } else { tf.append((w, weight)) }
-            }
-            lengths[d] = doc.reduce(0) { $0 + $1.1 }
-            for (w, f) in tf { post[w, default: []].append((Int32(d), f)) }
-        }
-        self.postings = post
-        self.docLength = lengths
-        self.avgDocLength = docs.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Float(docs.count))
+        (catalogWords, entityWords, verbAliases) = RetrievalIndex.englishTables(catalog, subjects: subjects, values: valueText)
+        (postings, docLength, avgDocLength) = RetrievalIndex.bm25(docs)
 
         // Trigrams of every term, flat; then terms ordered by trigram count (a stable counting sort).
         var rawOffset = [Int32](repeating: 0, count: terms.count + 1)
@@ -198,23 +169,64 @@ public final class RetrievalIndex: @unchecked Sendable {
             gramOffset[n + 1] = Int32(gramBuf.count)
             termAlt.append(terms[i].alt); termTarget.append(terms[i].target)
         }
-        // Posting lists by trigram (counting sort), each ascending by term, hence by length.
+        self.termAlt = termAlt; self.extraText = extraText; self.termTarget = termTarget
+        self.gramOffset = gramOffset; self.gramBuf = gramBuf
+        self.lengthStart = lengthStart
+        (postingStart, postingTerms) = RetrievalIndex.postingLists(gramBuf: gramBuf, gramOffset: gramOffset, terms: termTarget.count)
+    }
+
+    /// Short catalog values and names as written, the entity's words, and the verb-class phrases
+    /// that reach this catalog's subjects (by subject id).
+    static func englishTables(_ catalog: Catalog, subjects: [RetrievalTarget], values: [String])
+        -> (Set<String>, Set<String>, [String: [Int]]) {
+        // Case-sensitive, so "US" is kept and "us" is not.
+        var cw = Set<String>()
+        for v in values where v.count <= 3 { cw.insert(v) }
+        for t in subjects where !t.claim.contains("_") && !t.claim.contains(".") && t.claim.count <= 3 { cw.insert(t.claim) }
+        let entity = EntityWords.keys(catalog.entity, english: .shared).filter { !$0.contains(" ") }
+        var ids: [RetrievalTarget: Int] = [:]
+        for (k, t) in subjects.enumerated() { ids[t] = k }
+        var aliases: [String: [Int]] = [:]
+        for (phrase, target, _) in VerbClasses.aliases(catalog, .shared) {
+            guard let id = ids[target] else { continue }
+            let key = Inflection.key(phrase)
+            if aliases[key]?.contains(id) != true { aliases[key, default: []].append(id) }
+        }
+        return (cw, entity, aliases)
+    }
+
+    /// BM25 postings, document lengths and the average length of weighted word documents.
+    static func bm25(_ docs: [[(String, Float)]]) -> ([String: [(doc: Int32, tf: Float)]], [Float], Float) {
+        var post: [String: [(doc: Int32, tf: Float)]] = [:]
+        var lengths = [Float](repeating: 0, count: docs.count)
+        var tf: [(String, Float)] = []
+        for (d, doc) in docs.enumerated() {
+            // Documents are a dozen words: a linear merge beats a dictionary per document.
+            tf.removeAll(keepingCapacity: true)
+            for (w, weight) in doc {
+                if let k = tf.firstIndex(where: { $0.0 == w }) { tf[k].1 += weight } else { tf.append((w, weight)) }
+            }
+            lengths[d] = doc.reduce(0) { $0 + $1.1 }
+            for (w, f) in tf { post[w, default: []].append((Int32(d), f)) }
+        }
+        return (post, lengths, docs.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Float(docs.count)))
+    }
+
+    /// Posting lists by trigram (counting sort), each ascending by term, hence by length.
+    static func postingLists(gramBuf: [Int32], gramOffset: [Int32], terms: Int) -> ([Int32], [Int32]) {
         let size = 1 << RetrievalIndex.gramBits
         var start = [Int32](repeating: 0, count: size + 1)
         for g in gramBuf { start[Int(g) + 1] += 1 }
         for i in 0..<size { start[i + 1] += start[i] }
         var fill = start
         var flat = [Int32](repeating: 0, count: gramBuf.count)
-        for t in 0..<termTarget.count {
+        for t in 0..<terms {
             for k in Int(gramOffset[t])..<Int(gramOffset[t + 1]) {
                 let g = Int(gramBuf[k])
                 flat[Int(fill[g])] = Int32(t); fill[g] += 1
             }
         }
-        self.termAlt = termAlt; self.extraText = extraText; self.termTarget = termTarget
-        self.gramOffset = gramOffset; self.gramBuf = gramBuf
-        self.lengthStart = lengthStart
-        self.postingStart = start; self.postingTerms = flat
+        return (start, flat)
     }
 
     /// A gazetteer's names and demonyms by each of its codes.
@@ -301,32 +313,10 @@ public final class RetrievalIndex: @unchecked Sendable {
             score[t] = (s, term)
         }
 
-        // BM25 (k1 1.2, b 0.75), scaled into 0.5...1 so it merges with Dice scores.
-        var bm: [Int: Double] = [:]
-        let n = Double(docLength.count)
-        for w in Set(words) {
-            guard let list = postings[w] else { continue }
-            let idf = log(1 + (n - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
-            for p in list {
-                let tf = Double(p.tf)
-                let len = Double(docLength[Int(p.doc)])
-                bm[Int(p.doc), default: 0] += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / Double(avgDocLength)))
-            }
-        }
-        if let top = bm.values.max(), top > 0 {
-            for (t, s) in bm { offer(t, 0.5 + 0.5 * s / top, -1) }
-        }
-
+        for (t, s) in bm25Scores(words) { offer(t, s, -1) }
         // English verbs and nouns that reach an item through its own name ("watched" → `view`):
         // a strong hit, below an exact name.
-        if !verbAliases.isEmpty {
-            let stems = kept.map(\.stem)
-            for (i, st) in stems.enumerated() {
-                for key in [st] + (i + 1 < stems.count ? [st + " " + stems[i + 1]] : []) {
-                    for id in verbAliases[key] ?? [] { offer(id, 0.9, -1) }
-                }
-            }
-        }
+        for id in verbAliasHits(kept) { offer(id, 0.9, -1) }
 
         // Trigram similarity for each word, each adjacent pair and the whole (short) span.
         var phrases = Set(raw)
@@ -383,7 +373,40 @@ public final class RetrievalIndex: @unchecked Sendable {
             }
         }
 
-        // Top k per kind without sorting everything.
+        return topK(score, k: k)
+    }
+
+    /// BM25 (k1 1.2, b 0.75) of the words over subjects, scaled into 0.5...1 so it merges with
+    /// Dice scores.
+    func bm25Scores(_ words: [String]) -> [Int: Double] {
+        var bm: [Int: Double] = [:]
+        let n = Double(docLength.count)
+        for w in Set(words) {
+            guard let list = postings[w] else { continue }
+            let idf = log(1 + (n - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
+            for p in list {
+                let tf = Double(p.tf)
+                let len = Double(docLength[Int(p.doc)])
+                bm[Int(p.doc), default: 0] += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / Double(avgDocLength)))
+            }
+        }
+        guard let top = bm.values.max(), top > 0 else { return [:] }
+        return bm.mapValues { 0.5 + 0.5 * $0 / top }
+    }
+
+    /// Subjects a verb-class phrase of the words reaches (one word or two adjacent words).
+    func verbAliasHits(_ kept: [Word]) -> [Int] {
+        guard !verbAliases.isEmpty else { return [] }
+        let stems = kept.map(\.stem)
+        var out: [Int] = []
+        for (i, st) in stems.enumerated() {
+            for key in [st] + (i + 1 < stems.count ? [st + " " + stems[i + 1]] : []) { out += verbAliases[key] ?? [] }
+        }
+        return out
+    }
+
+    /// The top `k` subjects and top `k` values of the scores, without sorting everything.
+    func topK(_ score: [Int: (Double, Int32)], k: Int) -> [RetrievalHit] {
         var subjectsTop: [(Int, Double, Int32)] = [], valuesTop: [(Int, Double, Int32)] = []
         func better(_ a: (Int, Double, Int32), _ b: (Int, Double, Int32)) -> Bool { a.1 != b.1 ? a.1 > b.1 : a.0 < b.0 }
         for (t, v) in score {
