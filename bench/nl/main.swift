@@ -44,7 +44,7 @@ func benchOffline() async {
     var taken = Set<String>()
     func fresh(_ n: Int) -> String { var w = word(n); while taken.contains(w) { w = word(n) }; taken.insert(w); return w }
     for i in 0..<1_000 {
-        let name = "\(fresh(3))_\(fresh(2))"
+        let name = "\(fresh(3))_\(fresh(3))"
         switch i % 4 {
         case 0: facets.append(Attribute(name: name, type: .string, values: (0..<10).map { _ in fresh(3) }, description: "\(word(2)) of the \(word(3))"))
         case 1: facets.append(Attribute(name: name, type: .decimal, description: "\(word(2)) amount"))
@@ -55,8 +55,8 @@ func benchOffline() async {
     var events: [Event] = []
     for i in 0..<20 {
         events.append(Event(name: fresh(3), table: "t\(i)", key: "id", time: "at", timeType: .timestamp,
-                            fields: [Attribute(name: "\(fresh(2))_kind", type: .string, values: (0..<8).map { _ in fresh(3) }),
-                                     Attribute(name: "\(fresh(2))_size", type: .decimal)]))
+                            fields: [Attribute(name: "\(fresh(3))_kind", type: .string, values: (0..<8).map { _ in fresh(3) }),
+                                     Attribute(name: "\(fresh(3))_size", type: .decimal)]))
     }
     let cat = Catalog(name: "generated1k", version: "1", entity: Entity(name: "member", table: "members", key: "id"),
                       fiscalYear: FiscalCalendar(), facets: facets, events: events, path: "<generated1k>")
