@@ -167,7 +167,9 @@ enum Gazetteers {
     /// 60% of at least two values: US state codes, not countries, for a `state` list (many state
     /// codes are also country codes); countries for `[US, CA, MX]`.
     static func best(for values: [String], in english: EnglishLayer) -> EnglishLayer.Gazetteer? {
-        guard values.count >= 2 else { return nil }
+        // Codes are short: a list whose first values are all longer is no gazetteer's (and an
+        // index over a million values is built without a set lookup per value).
+        guard values.count >= 2, values.prefix(5).contains(where: { $0.count <= 3 }) else { return nil }
         var best: (EnglishLayer.Gazetteer, Double)?
         let sets = english.version == EnglishLayer.shared.version ? sharedCodes : english.gazetteers.map { Set($0.entries.flatMap(\.codes)) }
         for (g, codes) in zip(english.gazetteers, sets) {
