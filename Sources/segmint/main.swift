@@ -33,6 +33,7 @@ struct Segmint: ParsableCommand {
             MemoryCommand.self,
             EvalCommand.self,
             LLMCommand.self,
+            LSPCommand.self,
             CompletionsCommand.self,
         ]
     )
@@ -46,6 +47,7 @@ protocol SegmintCommand: ParsableCommand {
 
 extension SegmintCommand {
     func run() throws {
+        DiagnosticRenderer.defaultColor = terminal.color.enabledForStderr()
         finish(execute())
     }
 }
@@ -76,6 +78,7 @@ func runMain() -> Never {
             if !message.isEmpty { print(message) }
             exit(0)
         }
+        DiagnosticRenderer.defaultColor = ArgumentErrors.colorChoice(arguments).enabledForStderr()
         finish(ArgumentErrors.output(for: error, arguments: arguments))
     }
 }
