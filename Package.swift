@@ -39,11 +39,16 @@ let package = Package(
         .target(name: "SegmintLLM", dependencies: ["SegmintCore", "CCurl", "SegmintDB", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         // Natural-language pipeline in front of the compiler.
         .target(name: "SegmintNL", dependencies: ["SegmintCheck", "SegmintSQL", "SegmintLLM", "SegmintDB"], swiftSettings: v5),
+        // Segment projects: segmint.yaml, catalog resolution, build (+ manifest, dbt), snapshot and data tests.
+        .target(name: "SegmintProject", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintDB", "SegmintLLM",
+                                                       .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         // The commands as library functions (argv-free), so tests call them directly.
-        .target(name: "SegmintDriver", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintDB", "SegmintAnalysis", "SegmintLLM", "SegmintNL"], swiftSettings: v5),
+        .target(name: "SegmintDriver", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintDB", "SegmintAnalysis", "SegmintLLM", "SegmintNL", "SegmintProject"], swiftSettings: v5),
         // The thin executable: argument parsing and exit codes only.
         .executableTarget(name: "segmint", dependencies: ["SegmintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
         // Compile-throughput benchmark (bench/compile/run.sh builds it in release).
+        // Project build benchmark: 10,000 segments, full and incremental (bench/project/run.sh).
+        .executableTarget(name: "segmint-bench-project", dependencies: ["SegmintProject"], path: "bench/project/Sources", swiftSettings: v5),
         .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],
                           path: "bench/compile/Sources", swiftSettings: v5),
         // Test-only support: a fake LLM server on 127.0.0.1, temporary PostgreSQL discovery.
@@ -61,5 +66,6 @@ let package = Package(
         .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintNLTests", dependencies: ["SegmintNL", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintDriver"], swiftSettings: v5),
+        .testTarget(name: "SegmintProjectTests", dependencies: ["SegmintProject", "SegmintDriver", "SegmintDB"], swiftSettings: v5),
     ]
 )

@@ -1,0 +1,42 @@
+import SegmintCore
+import SegmintCheck
+
+extension Builder {
+    /// Writes what changed: SQL files, dbt models, then the state and the manifest (last, so a
+    /// build interrupted half-way leaves a state that makes the next build redo the work).
+    /// Returns false (with a diagnostic) when a write fails.
+    mutating func write(_ result: CompiledBuild, catalog: (catalog: PreparedCatalog, label: String, sha256: String)) -> Bool {
+        do {
+            for d in options.dialects { try Files.makeDirectories(target + "/" + d.rawValue) }
+            for o in result.outputs where try writeIfChanged(o.bytes, to: target + "/" + o.path) { report.written += 1 }
+            if let dbt = options.dbtDirectory {
+                try Files.makeDirectories(dbt)
+                for m in result.dbtModels where try writeIfChanged(m.bytes, to: dbt + "/" + m.path) { report.written += 1 }
+                let schema = DbtModel.schema(result.state)
+                if try writeIfChanged(Array(schema.utf8), to: dbt + "/segmint_models.yml") { report.written += 1 }
+            }
+            for name in result.removed {
+                for d in options.dialects { Files.remove(target + "/\(d.rawValue)/\(name).sql") }
+                if let dbt = options.dbtDirectory { Files.remove(dbt + "/\(name).sql") }
+                report.removed += 1
+            }
+            let manifest = ManifestWriter.json(result.state, compiler: segmintCompilerVersion,
+                                               catalog: (catalogChoice.display, catalog.label, catalog.sha256),
+                                               asOf: project.asOf.map(\.description) ?? "current",
+                                               dialects: options.dialects.map(\.rawValue), dbt: options.dbtDirectory)
+            if try writeIfChanged(Array(manifest.utf8), to: target + "/manifest.json", durable: true) { report.written += 1 }
+            _ = try writeIfChanged(Array(result.state.encoded().utf8), to: statePath, durable: true)
+            return true
+        } catch {
+            diagnostics.append(Diagnostic(code: ProjectCode.writeFailed, message: "\(error)"))
+            return false
+        }
+    }
+
+    /// Writes `bytes` atomically unless the file already holds exactly them; true when written.
+    func writeIfChanged(_ bytes: [UInt8], to path: String, durable: Bool = false) throws -> Bool {
+        if let existing = Files.read(path), existing == bytes { return false }
+        try AtomicFile.write(bytes, to: path, durable: durable)
+        return true
+    }
+}
