@@ -21,7 +21,7 @@ extension Builder {
                 report.removed += 1
             }
             let manifest = ManifestWriter.json(result.state, compiler: segmintCompilerVersion,
-                                               catalog: (catalogChoice.display, catalog.label, catalog.sha256),
+                                               catalog: (CatalogResolver.relativePath(catalogChoice.path, from: project.root), catalog.label, catalog.sha256),
                                                asOf: project.asOf.map(\.description) ?? "current",
                                                dialects: options.dialects.map(\.rawValue), dbt: options.dbtDirectory)
             if try writeIfChanged(Array(manifest.utf8), to: target + "/manifest.json", durable: true) { report.written += 1 }

@@ -29,6 +29,15 @@ public struct Project: Sendable {
     public var target: String
     public var snapshots: String
     public var tests: String
+    /// The file's text, to turn spans of values into lines in later diagnostics.
+    public var source: SourceFile?
+
+    /// A place in the project file as file/line/column (for diagnostics rendered elsewhere).
+    public func location(_ span: Span?) -> Diagnostic.ExplicitLocation {
+        guard let span, let file = source else { return .init(file: path) }
+        let loc = file.location(of: span.start)
+        return .init(file: path, line: loc.line, column: loc.column)
+    }
 
     public init(path: String, root: String) {
         self.path = path; self.root = root

@@ -14,11 +14,14 @@ public struct ProjectLoadResult: Sendable {
 public enum ProjectLoader {
     /// Finds the nearest project file at or above `directory` and loads it; nil when there is none.
     public static func discover(from directory: String, sources: SourceMap) -> ProjectLoadResult? {
-        ProjectLocator.find(from: directory).map { load(path: $0, sources: sources) }
+        ProjectLocator.find(from: directory).map {
+            load(path: $0, sources: sources, display: CatalogResolver.relativePath($0, from: directory))
+        }
     }
 
     /// Loads the file at `path` (absolute or relative to the process's directory).
-    public static func load(path: String, sources: SourceMap) -> ProjectLoadResult {
+    /// `display` names the file in messages (default: `path`).
+    public static func load(path: String, sources: SourceMap, display: String? = nil) -> ProjectLoadResult {
         let bytes: [UInt8]
         do { bytes = try FileInput.read(path) } catch {
             return ProjectLoadResult(project: nil, diagnostics: [
@@ -26,15 +29,16 @@ public enum ProjectLoader {
                            location: .init(file: path)),
             ])
         }
-        return load(bytes: bytes, path: path, sources: sources)
+        return load(bytes: bytes, path: path, sources: sources, display: display)
     }
 
     /// Loads project text already read; `path` names it and locates its directory.
-    public static func load(bytes: [UInt8], path: String, sources: SourceMap) -> ProjectLoadResult {
-        let (doc, root) = YAMLDocument.parse(bytes: bytes, path: path, sources: sources, notText: ProjectCode.notText,
+    public static func load(bytes: [UInt8], path: String, sources: SourceMap, display: String? = nil) -> ProjectLoadResult {
+        let (doc, root) = YAMLDocument.parse(bytes: bytes, path: display ?? path, sources: sources, notText: ProjectCode.notText,
                                              syntax: ProjectCode.yamlSyntax, shape: ProjectCode.wrongShape)
         guard let root else { return ProjectLoadResult(project: nil, diagnostics: doc.diagnostics) }
-        var project = Project(path: path, root: directory(of: path))
+        var project = Project(path: display ?? path, root: directory(of: path))
+        project.source = doc.file
         read(root, into: &project, doc: doc)
         return ProjectLoadResult(project: doc.diagnostics.hasErrors ? nil : project, diagnostics: doc.diagnostics)
     }

@@ -16,7 +16,7 @@ public enum ProjectSources {
             guard stat(abs, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
                 let what = stat(abs, &st) == 0 ? "is not a directory" : "does not exist"
                 diagnostics.append(Diagnostic(code: ProjectCode.missingDirectory, message: "segment directory \"\(dir.value)\" \(what)",
-                                              span: dir.span, help: "create it, or change \"segments\" in \(project.path)"))
+                                              help: "create it, or change \"segments\" in \(project.path)", location: project.location(dir.span)))
                 continue
             }
             walk(abs, relative: trimmed(dir.value), into: &files)

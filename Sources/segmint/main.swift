@@ -25,6 +25,8 @@ struct Segmint: ParsableCommand {
             MemoryCommand.self,
             EvalCommand.self,
             LLMCommand.self,
+            InitCommand.self,
+            BuildCommand.self,
         ]
     )
 }
