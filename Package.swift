@@ -21,51 +21,86 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
-        // Shared vocabulary: sources, spans, diagnostics and their rendering, civil dates.
+        // Shared vocabulary: sources, spans, diagnostics and their rendering, civil dates, atomic
+        // files, a command's output, the one sync-over-async bridge.
         .target(name: "SegmintCore", swiftSettings: v5),
+
         // Stage 1: text -> tokens -> AST (+ diagnostics); the formatter prints the AST back.
         .target(name: "SegmintSyntax", dependencies: ["SegmintCore"], swiftSettings: v5),
+
         // The catalog: YAML -> Catalog model (+ diagnostics). Uses SegmintSyntax only for the reserved words.
         .target(name: "SegmintCatalog", dependencies: ["SegmintCore", "SegmintSyntax", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+
         // Stage 2: AST + Catalog -> CheckedProgram (+ diagnostics).
-        .target(name: "SegmintCheck", dependencies: ["SegmintSyntax", "SegmintCatalog"], swiftSettings: v5),
+        .target(name: "SegmintCheck", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog"], swiftSettings: v5),
+
         // Stage 3: CheckedProgram -> relational IR -> SQL text per dialect.
-        .target(name: "SegmintSQL", dependencies: ["SegmintCheck"], swiftSettings: v5),
-        // Databases: SQLite (embedded) and PostgreSQL (libpq); demo data; catalog import.
-        .target(name: "SegmintDB", dependencies: ["SegmintCatalog", "CSQLite3", "CLibPQ"], swiftSettings: v5),
-        // Analyses over checked segments and databases: overlap, static analysis, explain, recommend.
-        .target(name: "SegmintAnalysis", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
-        // LLM transport: providers over libcurl, retries, failover, cache, trace.
-        .target(name: "SegmintLLM", dependencies: ["SegmintCore", "CCurl", "SegmintDB", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
-        // Natural-language pipeline in front of the compiler.
-        .target(name: "SegmintNL", dependencies: ["SegmintCheck", "SegmintSQL", "SegmintLLM", "SegmintDB"], swiftSettings: v5),
+        .target(name: "SegmintSQL", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck"], swiftSettings: v5),
+
+        // The store: SQLite (embedded) and PostgreSQL (libpq) connections, database URLs,
+        // identifier and literal quoting. Knows nothing of segments or catalogs.
+        .target(name: "SegmintStore", dependencies: ["SegmintCore", "CSQLite3", "CLibPQ"], swiftSettings: v5),
+
+        // Deterministic synthetic data for a catalog, written through the store.
+        .target(name: "SegmintDemo", dependencies: ["SegmintCore", "SegmintCatalog", "SegmintStore"], swiftSettings: v5),
+
+        // A starter catalog YAML from a live schema, read through the store.
+        .target(name: "SegmintCatalogImport", dependencies: ["SegmintCore", "SegmintCatalog", "SegmintStore"], swiftSettings: v5),
+
+        // Analyses of checked segments (counts through the store): overlap, static analysis, explain, recommend.
+        .target(name: "SegmintAnalysis", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintStore"], swiftSettings: v5),
+
+        // LLM transport: providers over libcurl, retries, failover, response cache (SQLite through the store), trace.
+        .target(name: "SegmintLLM", dependencies: ["SegmintCore", "CCurl", "SegmintStore", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+
+        // Natural language -> checked .seg in front of the compiler; clarification memory in the store.
+        .target(name: "SegmintNL", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintStore", "SegmintLLM"], swiftSettings: v5),
+
+        // The natural-language eval harness: suites, cassettes, scoring (exact and execution match), reports, baselines.
+        .target(name: "SegmintEval", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
+                                                   "SegmintStore", "SegmintDemo", "SegmintLLM", "SegmintNL"], swiftSettings: v5),
+
         // Segment projects: segmint.yaml, catalog resolution, build (+ manifest, dbt), snapshot and data tests.
-        .target(name: "SegmintProject", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintDB", "SegmintLLM",
-                                                       .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+        .target(name: "SegmintProject", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
+                                                      "SegmintStore", "SegmintLLM", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+
         // The commands as library functions (argv-free), so tests call them directly.
-        .target(name: "SegmintDriver", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL", "SegmintDB", "SegmintAnalysis", "SegmintLLM", "SegmintNL", "SegmintProject"], swiftSettings: v5),
+        .target(name: "SegmintDriver", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
+                                                     "SegmintStore", "SegmintDemo", "SegmintCatalogImport", "SegmintAnalysis",
+                                                     "SegmintLLM", "SegmintNL", "SegmintEval", "SegmintProject"], swiftSettings: v5),
+
         // The thin executable: argument parsing and exit codes only.
-        .executableTarget(name: "segmint", dependencies: ["SegmintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
+        .executableTarget(name: "segmint", dependencies: ["SegmintCore", "SegmintNL", "SegmintEval", "SegmintDriver",
+                                                          .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
+
         // Compile-throughput benchmark (bench/compile/run.sh builds it in release).
         // Project build benchmark: 10,000 segments, full and incremental (bench/project/run.sh).
-        .executableTarget(name: "segmint-bench-project", dependencies: ["SegmintProject"], path: "bench/project/Sources", swiftSettings: v5),
-        .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],
+        .executableTarget(name: "segmint-bench-project", dependencies: ["SegmintCore", "SegmintProject"], path: "bench/project/Sources", swiftSettings: v5),
+        .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],
                           path: "bench/compile/Sources", swiftSettings: v5),
-        // Test-only support: a fake LLM server on 127.0.0.1, temporary PostgreSQL discovery.
-        .target(name: "SegmintTestSupport", dependencies: ["SegmintCore"], swiftSettings: v5),
+
+        // Test-only support: a fake LLM server on 127.0.0.1.
+        .target(name: "SegmintTestSupport", swiftSettings: v5),
 
         // Benchmarks of the natural-language pipeline (release builds only; see bench/nl/README.md).
-        .executableTarget(name: "segmint-bench-nl", dependencies: ["SegmintNL", "SegmintTestSupport"], path: "bench/nl", swiftSettings: v5),
+        .executableTarget(name: "segmint-bench-nl", dependencies: ["SegmintCore", "SegmintCatalog", "SegmintLLM", "SegmintNL", "SegmintTestSupport"],
+                          path: "bench/nl", swiftSettings: v5),
 
-        .testTarget(name: "SegmintSyntaxTests", dependencies: ["SegmintSyntax"], swiftSettings: v5),
-        .testTarget(name: "SegmintCatalogTests", dependencies: ["SegmintCatalog"], swiftSettings: v5),
-        .testTarget(name: "SegmintCheckTests", dependencies: ["SegmintCheck"], swiftSettings: v5),
-        .testTarget(name: "SegmintSQLTests", dependencies: ["SegmintSQL", "SegmintDB"], swiftSettings: v5),
-        .testTarget(name: "SegmintDBTests", dependencies: ["SegmintDB", "SegmintSQL", "SegmintDriver"], swiftSettings: v5),
-        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintAnalysis", "SegmintDriver"], swiftSettings: v5),
-        .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
-        .testTarget(name: "SegmintNLTests", dependencies: ["SegmintNL", "SegmintTestSupport"], swiftSettings: v5),
-        .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintDriver"], swiftSettings: v5),
-        .testTarget(name: "SegmintProjectTests", dependencies: ["SegmintProject", "SegmintDriver", "SegmintDB"], swiftSettings: v5),
+        .testTarget(name: "SegmintSyntaxTests", dependencies: ["SegmintCore", "SegmintSyntax"], swiftSettings: v5),
+        .testTarget(name: "SegmintCatalogTests", dependencies: ["SegmintCore", "SegmintCatalog"], swiftSettings: v5),
+        .testTarget(name: "SegmintCheckTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck"], swiftSettings: v5),
+        .testTarget(name: "SegmintSQLTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
+                                                           "SegmintStore", "CSQLite3", "CLibPQ"], swiftSettings: v5),
+        .testTarget(name: "SegmintStoreTests", dependencies: ["SegmintCore", "SegmintCatalog", "SegmintStore", "SegmintDemo",
+                                                             "SegmintCatalogImport", "SegmintDriver"], swiftSettings: v5),
+        .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
+                                                                "SegmintStore", "SegmintDemo", "SegmintAnalysis", "SegmintDriver"], swiftSettings: v5),
+        .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintStore", "SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
+        .testTarget(name: "SegmintNLTests", dependencies: ["SegmintCore", "SegmintCatalog", "SegmintLLM", "SegmintNL", "SegmintTestSupport",
+                                                          .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+        .testTarget(name: "SegmintEvalTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintNL", "SegmintEval"], swiftSettings: v5),
+        .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck",
+                                                              "SegmintStore", "SegmintDriver"], swiftSettings: v5),
+        .testTarget(name: "SegmintProjectTests", dependencies: ["SegmintCore", "SegmintSQL", "SegmintStore", "SegmintProject", "SegmintDriver"], swiftSettings: v5),
     ]
 )

@@ -150,18 +150,6 @@ func appendTrace(_ text: String, to path: String) -> String? {
     return nil
 }
 
-/// The LLM layer for `ask`: the configured `LLMClient` (cache and trace included), or nil with a
-/// notice when no provider is configured. A broken configuration is an error (exit 2).
-public func makeAskModel(configPath: String?, tracePath: String?, noCache: Bool = false) -> (model: AskModel?, error: String?) {
-    do {
-        let client = try LLMSetup.makeClient(configPath: configPath, noCache: noCache, tracePath: tracePath)
-        if client.config.providers.isEmpty { return (nil, nil) }
-        return (LLMStageModel(provider: client), nil)
-    } catch {
-        return (nil, "\(error)")
-    }
-}
-
 /// The checked `.seg` in `fmt`'s canonical layout (tags in one column), so a user's later
 /// `segmint fmt` changes nothing. The text already passed the checker; if it somehow does not
 /// parse cleanly, it is returned as produced.

@@ -1,6 +1,7 @@
 import SegmintCore
 import SegmintCatalog
-import SegmintDB
+import SegmintStore
+import SegmintCatalogImport
 
 /// `segmint catalog import --db URL --entity TABLE --key COLUMN [--out FILE]`: introspects the
 /// schema and prints a starter catalog YAML (or writes it atomically to `out`). The result is
@@ -10,8 +11,8 @@ public func runCatalogImport(db url: String, entity: String, key: String, out: S
     let sources = SourceMap()
     let render = DiagnosticRenderer(sources: sources)
     func fail(_ d: Diagnostic) -> CommandOutput { CommandOutput(exitCode: 2, stderr: render.human([d])) }
-    guard !entity.isEmpty else { return fail(.error("E0806", "--entity must name a table", at: nil)) }
-    guard !key.isEmpty else { return fail(.error("E0806", "--key must name a column", at: nil)) }
+    guard !entity.isEmpty else { return fail(.error(DatabaseCode.badOption, "--entity must name a table", at: nil)) }
+    guard !key.isEmpty else { return fail(.error(DatabaseCode.badOption, "--key must name a column", at: nil)) }
     let yaml: String
     do {
         let target = try DatabaseURL.parse(url)
@@ -21,14 +22,14 @@ public func runCatalogImport(db url: String, entity: String, key: String, out: S
     } catch let e as DatabaseError {
         return fail(e.diagnostic)
     } catch {
-        return fail(.error("E0805", "\(error)", at: nil))
+        return fail(.error(DatabaseCode.io, "\(error)", at: nil))
     }
     let check = CatalogLoader.load(yaml: yaml, path: out ?? "<imported catalog>", sources: sources)
     let warnings = check.diagnostics.map { d -> Diagnostic in var w = d; w.severity = .warning; return w }
     let notes = render.human(warnings)
     guard let out else { return CommandOutput(exitCode: 0, stdout: yaml, stderr: notes) }
     do { try AtomicFile.write(yaml, to: out) } catch {
-        return fail(.error("E0805", "\(error)", at: nil))
+        return fail(.error(DatabaseCode.io, "\(error)", at: nil))
     }
     return CommandOutput(exitCode: 0, stdout: "", stderr: notes + "wrote \(out)\n")
 }

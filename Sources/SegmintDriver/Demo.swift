@@ -1,6 +1,7 @@
 import SegmintCore
 import SegmintCatalog
-import SegmintDB
+import SegmintStore
+import SegmintDemo
 
 /// How many customers `segmint demo` writes unless told otherwise.
 public let defaultDemoCustomers = DemoData.defaultCustomers
@@ -16,23 +17,23 @@ public func runDemo(db url: String, catalogPath: String = "catalogs/retail.yaml"
     func fail(_ code: Int32, _ d: [Diagnostic]) -> CommandOutput { CommandOutput(exitCode: code, stderr: render.human(d)) }
 
     guard customers >= 0, customers <= DemoData.maxCustomers else {
-        return fail(2, [.error("E0806", "--customers must be between 0 and \(DemoData.maxCustomers), got \(customers)", at: nil)])
+        return fail(2, [.error(DatabaseCode.badOption, "--customers must be between 0 and \(DemoData.maxCustomers), got \(customers)", at: nil)])
     }
     let reference: CivilDate
     if let asOf {
         guard let d = CivilDate(iso: asOf) else {
-            return fail(2, [.error("E0806", "--as-of must be a date YYYY-MM-DD, got \"\(asOf)\"", at: nil)])
+            return fail(2, [.error(DatabaseCode.badOption, "--as-of must be a date YYYY-MM-DD, got \"\(asOf)\"", at: nil)])
         }
         reference = d
     } else {
-        guard let today = DemoData.today() else { return fail(2, [.error("E0806", "the system clock gives no valid date; pass --as-of", at: nil)]) }
+        guard let today = DemoData.today() else { return fail(2, [.error(DatabaseCode.badOption, "the system clock gives no valid date; pass --as-of", at: nil)]) }
         reference = today
     }
     do { _ = try DatabaseURL.parse(url) } catch let e as DatabaseError { return fail(2, [e.diagnostic]) } catch {
-        return fail(2, [.error("E0801", "\(error)", at: nil)])
+        return fail(2, [.error(DatabaseCode.badURL, "\(error)", at: nil)])
     }
     do { _ = try FileInput.read(catalogPath) } catch {
-        return fail(2, [.error("E0001", "\(error)", at: nil, help: "pass the retail catalog with --catalog PATH")])
+        return fail(2, [.error(CatalogCode.unreadable, "\(error)", at: nil, help: "pass the retail catalog with --catalog PATH")])
     }
     let loaded = CatalogLoader.load(path: catalogPath, sources: sources)
     guard let catalog = loaded.catalog, !loaded.diagnostics.hasErrors else { return fail(1, loaded.diagnostics) }
@@ -45,7 +46,7 @@ public func runDemo(db url: String, catalogPath: String = "catalogs/retail.yaml"
     } catch let e as DatabaseError {
         return fail(2, loaded.diagnostics + [e.diagnostic])
     } catch {
-        return fail(2, loaded.diagnostics + [.error("E0805", "\(error)", at: nil)])
+        return fail(2, loaded.diagnostics + [.error(DatabaseCode.io, "\(error)", at: nil)])
     }
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -3,7 +3,7 @@ import SegmintCatalog
 import SegmintSyntax
 import SegmintCheck
 import SegmintSQL
-import SegmintDB
+import SegmintStore
 
 /// How `run` prints its result.
 public enum RunFormat: String, Sendable, CaseIterable {
@@ -25,14 +25,14 @@ public func runRun(files: [String], catalogPath: String, segment: String?, db ur
     func usage(_ diags: [Diagnostic]) -> CommandOutput {
         CommandOutput(exitCode: 2, stderr: DiagnosticRenderer(sources: SourceMap()).human(diags))
     }
-    guard limit >= 0 else { return usage([.error("E0806", "--limit must be 0 or more, got \(limit)", at: nil)]) }
+    guard limit >= 0 else { return usage([.error(DatabaseCode.badOption, "--limit must be 0 or more, got \(limit)", at: nil)]) }
     // A bad URL is reported before any work, as a usage error.
     let target: DatabaseTarget
     do { target = try DatabaseURL.parse(url) } catch let e as DatabaseError { return usage([e.diagnostic]) } catch {
-        return usage([.error("E0801", "\(error)", at: nil)])
+        return usage([.error(DatabaseCode.badURL, "\(error)", at: nil)])
     }
     guard let dialect = Dialect(rawValue: target.dialectName) else {
-        return usage([.error("E0801", "no SQL dialect for \(target.displayName)", at: nil)])
+        return usage([.error(DatabaseCode.badURL, "no SQL dialect for \(target.displayName)", at: nil)])
     }
     let front = FrontEnd.run(paths: files, catalogPath: catalogPath)
     let render = DiagnosticRenderer(sources: front.sources)
@@ -56,7 +56,7 @@ public func runRun(files: [String], catalogPath: String, segment: String?, db ur
 
     let database: Database
     do { database = try DatabaseURL.open(url, create: false) } catch let e as DatabaseError { return fail(2, warnings + [e.diagnostic]) } catch {
-        return fail(2, warnings + [.error("E0802", "\(error)", at: nil)])
+        return fail(2, warnings + [.error(DatabaseCode.connection, "\(error)", at: nil)])
     }
     defer { database.close() }
     var out = runSegmentSQL(sql, segment: name, entity: program.catalog.entity, database: database, limit: limit, format: format)
@@ -160,13 +160,13 @@ enum RunInputs {
         let names = program.segments.map(\.name)
         if let requested {
             if names.contains(requested) { return .success(requested) }
-            return .failure(Diagnostic.error("E0807", "no segment named \"\(requested)\" in the input", at: nil,
+            return .failure(Diagnostic.error(DatabaseCode.segmentChoice, "no segment named \"\(requested)\" in the input", at: nil,
                                    help: Suggest.closest(to: requested, in: names).map { "did you mean \"\($0)\"?" }
                                        ?? (names.isEmpty ? nil : "segments: " + names.joined(separator: ", "))))
         }
         if names.count == 1, let only = names.first { return .success(only) }
-        if names.isEmpty { return .failure(Diagnostic.error("E0807", "the input holds no segment", at: nil)) }
-        return .failure(Diagnostic.error("E0807", "the input holds \(names.count) segments; choose one with --segment", at: nil,
+        if names.isEmpty { return .failure(Diagnostic.error(DatabaseCode.segmentChoice, "the input holds no segment", at: nil)) }
+        return .failure(Diagnostic.error(DatabaseCode.segmentChoice, "the input holds \(names.count) segments; choose one with --segment", at: nil,
                                help: "segments: " + names.joined(separator: ", ")))
     }
 }

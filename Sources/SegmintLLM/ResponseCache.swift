@@ -1,5 +1,5 @@
 import Foundation
-import SegmintDB
+import SegmintStore
 
 /// Exact-match response cache, content-addressed by `LLMClient.cacheKey` (SHA-256 of the prompt
 /// version, the model and the wire body), stored in SQLite at `<dir>/llm-cache.sqlite3`.

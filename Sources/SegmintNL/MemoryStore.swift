@@ -1,5 +1,5 @@
 import Foundation
-import SegmintDB
+import SegmintStore
 
 /// One remembered answer.
 public struct MemoryEntry: Sendable, Equatable, Codable {
@@ -23,20 +23,14 @@ public protocol MemoryStore: Sendable {
     func forget(tenant: String, user: String, key: String?) throws -> Int
 }
 
-/// SQL the memory store needs from a database: parameterised queries (`$1`, `$2`, …).
-/// SegmintDB's `SQLiteDatabase` and `PostgresDatabase` provide it.
-public protocol ParameterizedDatabase: AnyObject {
-    func query(_ sql: String, parameters: [String?]) throws -> QueryResult
-    func execute(_ sql: String, parameters: [String?]) throws
-}
-
-/// The memory store in one table of a SQLite or PostgreSQL database (the same SQL runs on both).
+/// The memory store in one table of a SQLite or PostgreSQL database (the same SQL, with
+/// parameters `$1`, `$2`, …, runs on both).
 public final class SQLMemoryStore: MemoryStore, @unchecked Sendable {
     // One connection, used under a lock: the CLI asks a handful of questions per run.
-    private let db: ParameterizedDatabase
+    private let db: Database
     private let lock = NSLock()
 
-    public init(database: ParameterizedDatabase) throws {
+    public init(database: Database) throws {
         self.db = database
         try db.execute("""
             CREATE TABLE IF NOT EXISTS segmint_memory (

@@ -1,19 +1,12 @@
 import Foundation
-import SegmintDB
-
-extension SQLiteDatabase: ParameterizedDatabase {}
-extension PostgresDatabase: ParameterizedDatabase {}
+import SegmintStore
 
 /// Opening the memory store named by `--memory`.
 public enum MemoryStores {
     /// `postgres://…` (PostgreSQL), `sqlite:PATH` or a plain path (SQLite), `none` (this run only).
     public static func open(_ url: String) throws -> MemoryStore {
         if url == "none" { return InMemoryStore() }
-        let db = try DatabaseURL.open(url, create: true)
-        guard let p = db as? ParameterizedDatabase else {
-            throw DatabaseError(.badURL, "memory store \(url) does not support parameterised queries")
-        }
-        return try SQLMemoryStore(database: p)
+        return try SQLMemoryStore(database: try DatabaseURL.open(url, create: true))
     }
 
     /// `$SEGMINT_HOME/memory.sqlite`, else `~/.segmint/memory.sqlite` (the directory is created).

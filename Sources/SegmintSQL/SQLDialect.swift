@@ -25,10 +25,19 @@ protocol SQLDialect {
     /// Event aggregates as correlated scalar subqueries instead of LEFT JOINs of grouped
     /// derived tables (same values: no events gives COUNT 0 and a NULL SUM/AVG/MIN/MAX).
     var correlatedEventAggregates: Bool { get }
+    /// Whether `column op start-of-day` may write the bound as a date literal instead of a
+    /// timestamp (same result for that operator on this dialect's timestamp values).
+    func startOfDayBoundAsDate(_ op: CompareOp) -> Bool
+    /// A timestamp column as compared with `=`, `<>`, `<=`, `>` or `IN` against a start of day.
+    func timestampOperand(_ column: String) -> String
 }
 
 extension SQLDialect {
     var correlatedEventAggregates: Bool { false }
+
+    /// Timestamp types compare with timestamp literals as they are.
+    func startOfDayBoundAsDate(_ op: CompareOp) -> Bool { false }
+    func timestampOperand(_ column: String) -> String { column }
 
     /// Standard SQL: `"name"`, an inner `"` doubled.
     func identifier(_ name: String) -> String {

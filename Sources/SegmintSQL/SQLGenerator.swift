@@ -123,23 +123,16 @@ struct SQLGenerator {
             out += "NOT "
             try write(inner, parenthesize: true, into: &out)
         case .compare(let l, let op, var r):
-            // SQLite keeps times as text. A start-of-day bound written 'YYYY-MM-DD' instead of
-            // 'YYYY-MM-DD 00:00:00' orders the same against 'YYYY-MM-DD HH:MM:SS' text, and is
-            // also right for plain dates (and 'T'-separated times) in a column the catalog calls
-            // a timestamp: `t >= X` and `t < X` are exactly the window bounds of spec §3.
-            if d.dialect == .sqlite, op == .ge || op == .lt, case .date(let e, true) = r { r = .date(e, asTimestamp: false) }
-            // `=`, `<>`, `<=`, `>` against a start of day must tell midnight from later times, so
-            // a 'T'-separated ISO text ('2026-02-28T00:00:00') is read with a space there.
-            if d.dialect == .sqlite, op != .ge && op != .lt, case .date(_, true) = r, case .column = l {
-                out += "replace(" + (try scalar(l)) + ", 'T', ' ')"
+            if case .date(let e, true) = r, d.startOfDayBoundAsDate(op) { r = .date(e, asTimestamp: false) }
+            if case .date(_, true) = r, case .column = l {
+                out += d.timestampOperand(try scalar(l))
             } else {
                 out += try scalar(l)
             }
             out += " "; out += op.rawValue; out += " "; out += try scalar(r)
         case .inList(let l, let items, let negated):
-            if d.dialect == .sqlite, case .column = l,
-               items.contains(where: { if case .date(_, true) = $0 { return true } else { return false } }) {
-                out += "replace(" + (try scalar(l)) + ", 'T', ' ')"
+            if case .column = l, items.contains(where: { if case .date(_, true) = $0 { return true } else { return false } }) {
+                out += d.timestampOperand(try scalar(l))
             } else {
                 out += try scalar(l)
             }

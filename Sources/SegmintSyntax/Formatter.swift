@@ -28,10 +28,6 @@ public enum Formatter {
     }
 }
 
-extension Formatter {
-    /// A window in `fmt`'s spelling (`during last 3 months`); the eval's canonical form uses it too.
-    public static func window(_ kind: WindowKind) -> String { FormatWriter.window(kind) }
-}
 
 struct FormatWriter {
     let bytes: [UInt8]
@@ -235,16 +231,18 @@ struct FormatWriter {
         }
     }
 
-    static func predicate(_ p: Predicate) -> String {
-        let f = p.facet.description
-        switch p.test {
-        case .compare(let op, let v): return "\(f) \(op.rawValue) \(v.value.description)"
-        case .inList(let negated, let l): return "\(f) \(negated ? "not in" : "in") \(list(l))"
-        case .between(let lo, let hi): return "\(f) between \(lo.value.description) and \(hi.value.description)"
-        case .contains(let s): return "\(f) contains \(StringLiteral.quote(s.value))"
-        case .startsWith(let s): return "\(f) starts_with \(StringLiteral.quote(s.value))"
-        case .isMissing(let negated): return negated ? "\(f) is not missing" : "\(f) is missing"
-        case .window(let w): return "\(f) \(window(w))"
+    static func predicate(_ p: Predicate) -> String { p.facet.description + " " + test(p.test) }
+
+    /// A predicate's test, after its facet: `>= 500`, `in ["CA", "OR"]`, `is missing`.
+    static func test(_ t: PredicateTest) -> String {
+        switch t {
+        case .compare(let op, let v): return "\(op.rawValue) \(v.value.description)"
+        case .inList(let negated, let l): return "\(negated ? "not in" : "in") \(list(l))"
+        case .between(let lo, let hi): return "between \(lo.value.description) and \(hi.value.description)"
+        case .contains(let s): return "contains \(StringLiteral.quote(s.value))"
+        case .startsWith(let s): return "starts_with \(StringLiteral.quote(s.value))"
+        case .isMissing(let negated): return negated ? "is not missing" : "is missing"
+        case .window(let w): return window(w)
         }
     }
 

@@ -32,15 +32,16 @@ public enum Parser {
     }
 }
 
-/// Diagnostic codes of the parser (the lexer uses E0101–E0110).
-enum ParseCode {
-    static let expected = "E0201"
-    static let tooDeep = "E0202"
-    static let duplicate = "E0203"
-    static let badCount = "E0204"
-    static let reservedName = "E0205"
-    static let badQuarter = "E0206"
-    static let tooMany = "E0210"
+/// Diagnostic codes of the parser (the lexer uses E0101–E0110); explained in
+/// `DiagnosticRegistry` (`Codes+Syntax.swift`).
+public enum ParseCode {
+    public static let expected = "E0151"
+    public static let tooDeep = "E0152"
+    public static let duplicate = "E0153"
+    public static let badCount = "E0154"
+    public static let reservedName = "E0155"
+    public static let badQuarter = "E0156"
+    public static let tooMany = "E0160"
 }
 
 struct ParserState {

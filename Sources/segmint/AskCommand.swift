@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import SegmintCore
 import SegmintDriver
+import SegmintNL
 
 
 #if canImport(Glibc)
@@ -69,21 +71,8 @@ struct AskCommand: ParsableCommand {
         let made: (model: AskModel?, error: String?) = offline ? (nil, nil) : makeAskModel(configPath: config, tracePath: trace, noCache: noCache)
         if let e = made.error { finish(CommandOutput(exitCode: 2, stderr: "segmint: error: LLM configuration: \(e)\n")) }
         let model = made.model
-        finish(blocking {
+        finish(runBlocking(fallback: CommandOutput(exitCode: 2, stderr: "segmint: internal error: no result\n")) {
             await runAsk(args, model: model, interactive: interactive, progress: { FileHandleStderr.write("segmint: [\($0)]\n") })
         })
     }
-}
-
-/// Runs async driver code from a synchronous command (the root command is synchronous).
-func blocking(_ body: @escaping @Sendable () async -> CommandOutput) -> CommandOutput {
-    final class Box: @unchecked Sendable { var value = CommandOutput(exitCode: 2, stderr: "segmint: internal error: no result\n") }
-    let box = Box()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        box.value = await body()
-        done.signal()
-    }
-    done.wait()
-    return box.value
 }

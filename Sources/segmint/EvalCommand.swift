@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegmintDriver
+import SegmintEval
 
 /// `segmint eval DIR`: scores the natural-language pipeline on a golden set.
 struct EvalCommand: ParsableCommand {
@@ -56,6 +57,6 @@ struct EvalCommand: ParsableCommand {
         o.offlineTranslator = offlineTranslator; o.noPipeline = noPipeline; o.baselinePath = baseline
         o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json; o.summaryOnly = summary
         let options = o
-        finish(EvalDriver.blocking { await EvalDriver.run(options, environment: .standard) })
+        finish(runEval(options))
     }
 }

@@ -3,7 +3,8 @@ import SegmintCore
 import SegmintCatalog
 import SegmintCheck
 import SegmintSQL
-import SegmintDB
+import SegmintStore
+import SegmintDemo
 
 /// A demo SQLite database for `catalogs/retail.yaml`, built once per test process, and helpers
 /// to run compiled segments on it.

@@ -4,7 +4,8 @@ import SegmintSyntax
 import SegmintCatalog
 import SegmintCheck
 import SegmintSQL
-import SegmintDB
+import SegmintStore
+import SegmintDemo
 @testable import SegmintAnalysis
 
 /// The static analysis against the real pipeline: random segments over the retail catalog,

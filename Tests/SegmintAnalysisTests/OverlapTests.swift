@@ -3,7 +3,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import SegmintDB
+import SegmintStore
 @testable import SegmintAnalysis
 
 /// Overlap figures derived from pattern counts must equal the figures computed directly from

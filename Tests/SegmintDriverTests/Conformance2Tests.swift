@@ -1,6 +1,6 @@
 import XCTest
 import SegmintCore
-import SegmintDB
+import SegmintStore
 @testable import SegmintDriver
 
 /// Second conformance pass: hostile keys through `run`'s three formats, `check --format json`

@@ -1,5 +1,5 @@
 import XCTest
-import SegmintDB
+import SegmintStore
 @testable import SegmintDriver
 
 /// Spec §3/§4 fiscal windows under other fiscal calendars: the SaaS catalog with its

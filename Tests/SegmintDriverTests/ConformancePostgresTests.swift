@@ -1,5 +1,5 @@
 import XCTest
-import SegmintDB
+import SegmintStore
 @testable import SegmintDriver
 
 /// The hand-derived case table through `segmint run` on PostgreSQL with typed columns (text key,

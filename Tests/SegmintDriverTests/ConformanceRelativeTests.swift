@@ -1,5 +1,5 @@
 import XCTest
-import SegmintDB
+import SegmintStore
 @testable import SegmintDriver
 
 /// Spec §3: without a pinned as-of the SQL is relative to the warehouse's current date. The

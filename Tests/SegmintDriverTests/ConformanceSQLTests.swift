@@ -1,5 +1,6 @@
 import XCTest
-import SegmintDB
+import SegmintCore
+import SegmintStore
 @testable import SegmintDriver
 
 /// Spec §6 (SQL): header, one key column, determinism, quoted identifiers, escaped literals in

@@ -1,6 +1,6 @@
 import XCTest
 import SegmintCore
-import SegmintDB
+import SegmintStore
 @testable import SegmintDriver
 
 /// Shared fixture of the conformance suite: the SaaS catalog, the minimal catalog, a SQLite

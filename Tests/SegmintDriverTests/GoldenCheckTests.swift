@@ -105,7 +105,7 @@ final class GoldenCheckTests: XCTestCase {
         XCTAssertEqual(codes.count, Set(codes).count)
         for info in CheckCode.all {
             XCTAssertTrue(info.code.range(of: "^[EW][0-9]{4}$", options: .regularExpression) != nil, info.code)
-            XCTAssertFalse(info.summary.isEmpty)
+            XCTAssertFalse(info.title.isEmpty)
         }
     }
 }

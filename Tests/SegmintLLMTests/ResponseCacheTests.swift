@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import SegmintLLM
 import SegmintTestSupport
-import SegmintDB
+import SegmintStore
 
 /// The response cache through the client over real HTTP: hits skip the network, misses fill the
 /// cache, `noCache` bypasses it, and every component of the key matters.

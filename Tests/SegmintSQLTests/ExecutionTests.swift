@@ -2,7 +2,7 @@ import XCTest
 import Foundation
 import SegmintCore
 import SegmintCheck
-import SegmintDB
+import SegmintStore
 @testable import SegmintSQL
 
 /// Runs the compiled SQL on real engines and compares every segment's key set with the
@@ -134,7 +134,7 @@ final class ExecutionTests: XCTestCase {
         }
     }
 
-    /// The product path: `segmint run` executes through SegmintDB's SQLiteDatabase (read-only).
+    /// The product path: `segmint run` executes through SegmintStore's SQLiteDatabase (read-only).
     func testThroughSegmintDBSQLiteRunner() throws {
         let path = NSTemporaryDirectory() + "segmint-sqltest-\(UUID().uuidString).db"
         defer { try? FileManager.default.removeItem(atPath: path) }

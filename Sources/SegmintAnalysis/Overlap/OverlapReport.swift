@@ -1,4 +1,4 @@
-import SegmintDB
+import SegmintStore
 
 /// Entities sharing one membership pattern: `members[i]` says whether they are in segment i.
 public struct MembershipPattern: Sendable, Equatable {

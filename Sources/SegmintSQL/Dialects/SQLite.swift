@@ -32,6 +32,17 @@ struct SQLiteDialect: SQLDialect {
     func date(_ d: CivilDate) -> String { "'\(d)'" }
     func timestamp(_ d: CivilDate) -> String { "'\(d) 00:00:00'" }
 
+    /// Times are text. A start-of-day bound written 'YYYY-MM-DD' instead of 'YYYY-MM-DD 00:00:00'
+    /// orders the same against 'YYYY-MM-DD HH:MM:SS' text, and is also right for plain dates
+    /// (and 'T'-separated times) in a column the catalog calls a timestamp: `t >= X` and `t < X`
+    /// are exactly the window bounds of spec §3.
+    /// https://www.sqlite.org/datatype3.html#date_and_time_datatype
+    func startOfDayBoundAsDate(_ op: CompareOp) -> Bool { op == .ge || op == .lt }
+
+    /// `=`, `<>`, `<=`, `>` (and IN) against a start of day must tell midnight from later times,
+    /// so a 'T'-separated ISO text ('2026-02-28T00:00:00') is read with a space there.
+    func timestampOperand(_ column: String) -> String { "replace(\(column), 'T', ' ')" }
+
     /// The '±N months' modifier does NOT clamp (date('2026-03-31', '-1 month') is 2026-03-03),
     /// so months step from the first of the month and the day is clamped explicitly:
     /// min(day of the base date, days in the target month).

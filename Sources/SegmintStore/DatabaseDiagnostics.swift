@@ -1,0 +1,33 @@
+import SegmintCore
+
+/// Codes of databases, `run`, `demo` and `catalog import` (E10xx); explained in
+/// `DiagnosticRegistry` (`Codes+Database.swift`).
+public enum DatabaseCode {
+    public static let badURL = "E1001"
+    public static let connection = "E1002"
+    public static let missingTable = "E1003"
+    public static let sql = "E1004"
+    public static let io = "E1005"
+    /// A command option out of its range (`--limit -1`, `--customers` too large, a bad `--as-of`).
+    public static let badOption = "E1006"
+    /// No segment, several segments, or an unknown `--segment` where one segment is needed.
+    public static let segmentChoice = "E1007"
+}
+
+extension DatabaseError {
+    /// The error as a diagnostic (no source position), with a help line where one helps.
+    public var diagnostic: Diagnostic {
+        switch kind {
+        case .badURL:
+            return .error(DatabaseCode.badURL, message, at: nil, help: "give a file path, sqlite:PATH or postgres://user@host:port/database")
+        case .connection:
+            return .error(DatabaseCode.connection, message, at: nil)
+        case .missingTable:
+            return .error(DatabaseCode.missingTable, message, at: nil, help: "check the catalog's table names, or write the demo tables with `segmint demo --db …`")
+        case .sql:
+            return .error(DatabaseCode.sql, message, at: nil)
+        case .io:
+            return .error(DatabaseCode.io, message, at: nil)
+        }
+    }
+}
