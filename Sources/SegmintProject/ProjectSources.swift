@@ -34,7 +34,15 @@ public enum ProjectSources {
         return d == "." ? "" : d
     }
 
-    private static func walk(_ abs: String, relative: String, into files: inout [String]) {
+    /// Data-test fixtures: `*.yaml` / `*.yml` under the project's tests directory (recursive,
+    /// byte order); none when the directory does not exist.
+    public static func fixtures(_ project: Project) -> [String] {
+        var files: [String] = []
+        walk(project.resolve(project.tests), relative: trimmed(project.tests), into: &files, suffixes: [".yaml", ".yml"])
+        return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    private static func walk(_ abs: String, relative: String, into files: inout [String], suffixes: [String] = [".seg"]) {
         guard let dir = opendir(abs) else { return }
         defer { closedir(dir) }
         var entries: [String] = []
@@ -51,8 +59,8 @@ public enum ProjectSources {
             var st = stat()
             guard stat(childAbs, &st) == 0 else { continue }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                walk(childAbs, relative: childRel, into: &files)
-            } else if name.hasSuffix(".seg") {
+                walk(childAbs, relative: childRel, into: &files, suffixes: suffixes)
+            } else if suffixes.contains(where: { name.hasSuffix($0) }) {
                 files.append(childRel)
             }
         }

@@ -28,6 +28,7 @@ struct Segmint: ParsableCommand {
             LLMCommand.self,
             InitCommand.self,
             BuildCommand.self,
+            TestCommand.self,
         ]
     )
 }
