@@ -54,7 +54,10 @@ enum FixtureLoader {
         var t = FixtureTable(name: shape.table, columns: shape.columns, rows: [])
         if let m = node.mapping, let csv = m.first(where: { $0.key.scalar?.string == "csv" })?.value {
             guard let rel = doc.string(csv, key: "csv") else { return nil }
-            return FixtureCSV.load(path: rel.value.hasPrefix("/") ? rel.value : dir + "/" + rel.value, display: rel.value,
+            // Shown next to the fixture's own path, as the user sees it.
+            let shownDir = doc.file.path.lastIndex(of: "/").map { String(doc.file.path[..<$0]) + "/" } ?? ""
+            return FixtureCSV.load(path: rel.value.hasPrefix("/") ? rel.value : dir + "/" + rel.value,
+                                   display: rel.value.hasPrefix("/") ? rel.value : shownDir + rel.value,
                                    shape: shape, at: doc.span(csv), doc: doc)
         }
         guard let rows = node.sequence else {
