@@ -12,8 +12,8 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The .seg files to check; segment references resolve across all of them.")
     var files: [String] = []
 
-    @Option(name: .long, help: "The catalog YAML file.")
-    var catalog: String
+    @Option(name: .long, help: "The catalog YAML file (default: SEGMINT_CATALOG, else segmint.yaml's).")
+    var catalog: String?
 
     @Flag(name: .long, help: "Treat INFERRED numbers and dates (assumptions) as errors.")
     var strict = false
@@ -22,6 +22,6 @@ struct CheckCommand: ParsableCommand {
     var format = "human"
 
     func run() throws {
-        finish(runCheck(paths: files, catalogPath: catalog, strict: strict, format: format, base: nil, freeAtExit: false))
+        finish(runCheck(paths: files, catalogPath: resolvedCatalog(catalog), strict: strict, format: format, base: nil, freeAtExit: false))
     }
 }

@@ -16,8 +16,8 @@ struct CompileCommand: ParsableCommand {
     @Argument(help: "The .seg files; segment references resolve across all of them.")
     var files: [String] = []
 
-    @Option(name: .long, help: "The catalog YAML file.")
-    var catalog: String
+    @Option(name: .long, help: "The catalog YAML file (default: SEGMINT_CATALOG, else segmint.yaml's).")
+    var catalog: String?
 
     @Option(name: .long, help: "The segment to compile (required when the files declare several).")
     var segment: String?
@@ -31,7 +31,20 @@ struct CompileCommand: ParsableCommand {
     @Flag(name: .long, help: "Return the number of distinct keys instead of the keys.")
     var count = false
 
+    @Option(name: .long, help: "Print the statement that writes the members into this table (schema.table allowed).")
+    var materialize: String?
+
+    @Option(name: .long, help: "With --materialize: replace (create or replace the table) or append.")
+    var mode = "replace"
+
+    @Option(name: .long, help: "With --materialize: entity columns (facet names) to carry along, comma-separated.")
+    var columns: String?
+
     func run() throws {
-        finish(runCompile(paths: files, catalogPath: catalog, segment: segment, dialect: dialect, asOf: asOf, count: count))
+        if let table = materialize {
+            finish(runCompileMaterialize(paths: files, catalogPath: resolvedCatalog(catalog), segment: segment, dialect: dialect,
+                                         asOf: asOf, table: table, mode: mode, columns: parseColumnList(columns)))
+        }
+        finish(runCompile(paths: files, catalogPath: resolvedCatalog(catalog), segment: segment, dialect: dialect, asOf: asOf, count: count))
     }
 }

@@ -12,8 +12,8 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The .seg files; segment references resolve across all of them.")
     var files: [String] = []
 
-    @Option(name: .long, help: "The catalog YAML file.")
-    var catalog: String
+    @Option(name: .long, help: "The catalog YAML file (default: SEGMINT_CATALOG, else segmint.yaml's).")
+    var catalog: String?
 
     @Option(name: .long, help: "The segment to explain.")
     var segment: String
@@ -28,6 +28,6 @@ struct ExplainCommand: ParsableCommand {
     var asOf: String?
 
     func run() throws {
-        finish(runExplain(paths: files, catalogPath: catalog, segment: segment, format: format, dbURL: db, asOf: asOf))
+        finish(runExplain(paths: files, catalogPath: resolvedCatalog(catalog), segment: segment, format: format, dbURL: db, asOf: asOf))
     }
 }

@@ -12,8 +12,8 @@ struct OverlapCommand: ParsableCommand {
     @Argument(help: "The .seg files; segment references resolve across all of them.")
     var files: [String] = []
 
-    @Option(name: .long, help: "The catalog YAML file.")
-    var catalog: String
+    @Option(name: .long, help: "The catalog YAML file (default: SEGMINT_CATALOG, else segmint.yaml's).")
+    var catalog: String?
 
     @Option(name: .long, help: "Database URL: a SQLite path or postgres://host:port/db.")
     var db: String?
@@ -39,10 +39,10 @@ struct OverlapCommand: ParsableCommand {
     func run() throws {
         let names = segments.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         if compareNaive {
-            finish(runOverlapComparison(OverlapRequest(paths: files, catalogPath: catalog, dbURL: db, segments: names, asOf: asOf),
+            finish(runOverlapComparison(OverlapRequest(paths: files, catalogPath: resolvedCatalog(catalog), dbURL: db, segments: names, asOf: asOf),
                                         progress: { FileHandleStderr.write($0) }))
         }
-        finish(runOverlap(OverlapRequest(paths: files, catalogPath: catalog, dbURL: db, segments: names, format: format,
+        finish(runOverlap(OverlapRequest(paths: files, catalogPath: resolvedCatalog(catalog), dbURL: db, segments: names, format: format,
                                          svgPath: svg, staticOnly: staticOnly, asOf: asOf),
                           progress: { FileHandleStderr.write($0) }))
     }

@@ -12,8 +12,8 @@ struct RecommendCommand: ParsableCommand {
     @Argument(help: "The .seg files.")
     var files: [String] = []
 
-    @Option(name: .long, help: "The catalog YAML file.")
-    var catalog: String
+    @Option(name: .long, help: "The catalog YAML file (default: SEGMINT_CATALOG, else segmint.yaml's).")
+    var catalog: String?
 
     @Option(name: .long, help: "Database URL for the data signals: a SQLite path or postgres://host:port/db.")
     var db: String?
@@ -25,6 +25,6 @@ struct RecommendCommand: ParsableCommand {
     var asOf: String?
 
     func run() throws {
-        finish(runRecommend(paths: files, catalogPath: catalog, dbURL: db, format: format, asOf: asOf))
+        finish(runRecommend(paths: files, catalogPath: resolvedCatalog(catalog), dbURL: db, format: format, asOf: asOf))
     }
 }

@@ -29,6 +29,7 @@ struct Segmint: ParsableCommand {
             InitCommand.self,
             BuildCommand.self,
             TestCommand.self,
+            ExportCommand.self,
         ]
     )
 }
