@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],
                           path: "bench/compile/Sources", swiftSettings: v5),
 
-        // Test-only support: a fake LLM server on 127.0.0.1.
+        // Test-only support: a fake LLM server on 127.0.0.1; where the Python test oracles are.
         .target(name: "SegmintTestSupport", swiftSettings: v5),
 
         // Benchmarks of the natural-language pipeline (release builds only; see bench/nl/README.md).
@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "SegmintCatalogTests", dependencies: ["SegmintCore", "SegmintCatalog"], swiftSettings: v5),
         .testTarget(name: "SegmintCheckTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck"], swiftSettings: v5),
         .testTarget(name: "SegmintSQLTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
-                                                           "SegmintStore", "CSQLite3", "CLibPQ"], swiftSettings: v5),
+                                                           "SegmintStore", "CSQLite3", "CLibPQ", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintStoreTests", dependencies: ["SegmintCore", "SegmintCatalog", "SegmintStore", "SegmintDemo",
                                                              "SegmintCatalogImport", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
@@ -100,7 +100,7 @@ let package = Package(
                                                           .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         .testTarget(name: "SegmintEvalTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintNL", "SegmintEval"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck",
-                                                              "SegmintStore", "SegmintDriver"], swiftSettings: v5),
-        .testTarget(name: "SegmintProjectTests", dependencies: ["SegmintCore", "SegmintSQL", "SegmintStore", "SegmintProject", "SegmintDriver"], swiftSettings: v5),
+                                                              "SegmintStore", "SegmintDriver", "SegmintTestSupport"], swiftSettings: v5),
+        .testTarget(name: "SegmintProjectTests", dependencies: ["SegmintCore", "SegmintSQL", "SegmintStore", "SegmintLLM", "SegmintProject", "SegmintDriver"], swiftSettings: v5),
     ]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI gate for the natural-language front end (issue 7): runs `segmint eval` over golden/nl —
+# CI gate for the natural-language front end: runs `segmint eval` over golden/nl —
 # the LLM pipeline on the committed cassettes and the offline translator — and fails when
 # execution accuracy, grounding, safety or the number of cases run falls below the committed
 # baseline (golden/nl/baseline.json). Everything runs offline: no provider, no network.

@@ -5,14 +5,14 @@
 #   scripts/spark_check.sh
 #
 # Needs Java 17 and network access to PyPI the first time: installs pyspark into the venv
-# ($SEGMINT_PYTHON, default /work/main/.venv/bin/python). Cost measured on the 2-core dev
+# ($SEGMINT_PYTHON, default the repository's .venv/bin/python). Cost measured on the 2-core dev
 # machine (pyspark 4.3.0): install 2 min 50 s (once), run 8 min (416 segments: ~215 cases with
 # a pinned as-of and relative to today, ~1 s each on local[2]) — over the ~5 min CI budget, so
 # CI does not run it; run it by hand before a release.
 # Exit 0 when every result matches, 1 on any mismatch or Spark error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY="${SEGMINT_PYTHON:-/work/main/.venv/bin/python}"
+PY="${SEGMINT_PYTHON:-$PWD/.venv/bin/python}"
 [ -x "$PY" ] || PY=python3
 "$PY" -c 'import pyspark' 2>/dev/null || "$PY" -m pip install -q pyspark
 

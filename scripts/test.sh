@@ -16,7 +16,7 @@ set +e
 swift build --build-tests > /tmp/segmint-build.log 2>&1
 build=$?
 if [ $build -ne 0 ]; then tail -n 80 /tmp/segmint-build.log; exit $build; fi
-# The NL eval gate (issue 7) runs first so the test runner's summary is the last line.
+# The NL eval gate runs first so the test runner's summary is the last line.
 SEGMINT_BIN=.build/debug/segmint scripts/eval_gate.sh
 gate=$?
 swift test --skip-build --disable-swift-testing 2>&1 | grep -vE "^Test Case '.*' (passed|started)"

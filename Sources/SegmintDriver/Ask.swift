@@ -22,22 +22,24 @@ public struct AskArguments: Sendable {
     /// `--memory URL` (default: SQLite under `$SEGMINT_HOME` or `~/.segmint`).
     public var memory: String?
     public var user: String?
-    /// `--prompts DIR` (default: `PromptSet.defaultDirectory()`).
+    /// `--prompts DIR` (default: `$SEGMINT_PROMPTS`, else the prompts built into the binary).
     public var prompts: String?
+    /// `--timeout SECONDS`: the whole request's budget with a model (default `deadline_s`).
+    public var timeout: Double?
 
     public init(request: String, catalog: String? = nil, tenant: String? = nil, out: String? = nil, sql: Bool = false,
                 dialect: String? = nil, offline: Bool = false, trace: String? = nil, answers: [String] = [],
-                memory: String? = nil, user: String? = nil, prompts: String? = nil) {
+                memory: String? = nil, user: String? = nil, prompts: String? = nil, timeout: Double? = nil) {
         self.request = request; self.catalog = catalog; self.tenant = tenant; self.out = out; self.sql = sql
         self.dialect = dialect; self.offline = offline; self.trace = trace; self.answers = answers
-        self.memory = memory; self.user = user; self.prompts = prompts
+        self.memory = memory; self.user = user; self.prompts = prompts; self.timeout = timeout
     }
 }
 
 /// `segmint ask "…"`: natural language → checked `.seg` (and SQL on request).
 ///
 /// Exit codes: 0 a checked segment; 1 could not be grounded (the unmapped words on stderr);
-/// 2 usage or I/O error; 3 clarification questions (JSON on stdout) when not interactive;
+/// 2 usage or I/O error, or the configured model could not answer (no offline fallback); 3 clarification questions (JSON on stdout) when not interactive;
 /// 4 not a segment request (one-line reason on stderr, nothing on stdout).
 /// `model` is the LLM layer (nil: none configured → the offline translator, with a notice);
 /// `interactive` asks one question on a terminal.
@@ -61,6 +63,7 @@ public func runAsk(_ a: AskArguments, model: StageModel?, interactive: (@Sendabl
     } else if a.dialect != nil {
         return usage("--dialect needs --sql")
     }
+    if let t = a.timeout, !(t > 0) { return usage("--timeout takes a positive number of seconds") }
     if let t = a.tenant, !isTenantName(t) { return usage("tenant names use letters, digits, _ and - only, got \(JSON.string(t))") }
     guard let catalogPath = a.catalog ?? a.tenant.map({ "catalogs/\($0).yaml" }) else {
         return usage("ask needs --catalog PATH or --tenant T (catalogs/T.yaml)")
@@ -82,16 +85,11 @@ public func runAsk(_ a: AskArguments, model: StageModel?, interactive: (@Sendabl
         stderr += "segmint: warning: memory store unavailable (\(error)); answers will not be remembered\n"
     }
 
+    // Prompts: --prompts DIR, else $SEGMINT_PROMPTS, else the copy built into the binary. A
+    // directory that was asked for and cannot be used is an error, not a quiet fallback.
     var prompts: PromptSet?
     if !a.offline, model != nil {
-        if let dir = a.prompts ?? PromptSet.defaultDirectory() {
-            do { prompts = try PromptSet.load(directory: dir) } catch {
-                if a.prompts != nil { return usage("\(error)") }
-                stderr += "segmint: notice: prompts unusable (\(error))\n"
-            }
-        } else {
-            stderr += "segmint: notice: no prompts directory found (set SEGMINT_PROMPTS or --prompts)\n"
-        }
+        do { prompts = try PromptSet.resolve(directory: a.prompts) } catch { return usage("\(error)") }
     }
 
     let env = ProcessInfo.processInfo.environment
@@ -99,7 +97,7 @@ public func runAsk(_ a: AskArguments, model: StageModel?, interactive: (@Sendabl
                              interactive: interactive, progress: progress)
     let outcome = await session.run(AskRequest(text: request, catalog: catalog, tenant: a.tenant ?? "default",
                                                user: a.user ?? env["SEGMINT_USER"] ?? env["USER"] ?? "default",
-                                               offline: a.offline, answers: answers, sqlDialect: dialect))
+                                               offline: a.offline, answers: answers, sqlDialect: dialect, timeout: a.timeout))
     for m in outcome.messages { stderr += "segmint: \(m)\n" }
     if let t = a.trace {
         // Appended: with an LLM configured the client's trace writer logs each attempt to the same file.

@@ -45,7 +45,7 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
     return CommandOutput(exitCode: run.exitCode, stderr: err)
 }
 
-/// The checker's diagnostics plus the static analysis' warnings (issue 4): empty segments,
+/// The checker's diagnostics plus the static analysis' warnings: empty segments,
 /// redundant include and exclude conditions. Only for valid programs, and an "empty segment"
 /// finding is dropped where the checker already said why (a W030x "can never hold" inside it).
 ///

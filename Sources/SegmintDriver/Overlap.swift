@@ -33,11 +33,9 @@ public func runOverlap(_ r: OverlapRequest, progress: (@Sendable (String) -> Voi
     if r.staticOnly && r.svgPath != nil {
         return CommandOutput(exitCode: 2, stderr: "segmint: error: --svg needs counts from --db; it cannot be used with --static\n")
     }
-    let loaded = AnalysisInput.load(paths: r.paths, catalogPath: r.catalogPath, asOf: r.asOf)
-    guard case .success(let input) = loaded else { return loaded.failureOutput }
-    let names: [String]
-    switch input.select(r.segments) {
-    case .success(let n): names = n
+    let input: AnalysisInput, names: [String]
+    switch loadSegments(r) {
+    case .success(let loaded): (input, names) = loaded
     case .failure(let e): return e.output
     }
     if r.staticOnly {
@@ -92,11 +90,9 @@ public func runOverlap(_ r: OverlapRequest, progress: (@Sendable (String) -> Voi
 /// one-scan overlap and the naive way (one intersection count query per pair, N(N-1)/2 of
 /// them) on the same connection, timed side by side, and checked to agree.
 public func runOverlapComparison(_ r: OverlapRequest, progress: (@Sendable (String) -> Void)? = nil) -> CommandOutput {
-    let loaded = AnalysisInput.load(paths: r.paths, catalogPath: r.catalogPath, asOf: r.asOf)
-    guard case .success(let input) = loaded else { return loaded.failureOutput }
-    let names: [String]
-    switch input.select(r.segments) {
-    case .success(let n): names = n
+    let input: AnalysisInput, names: [String]
+    switch loadSegments(r) {
+    case .success(let loaded): (input, names) = loaded
     case .failure(let e): return e.output
     }
     guard let url = r.dbURL else { return CommandOutput(exitCode: 2, stderr: "segmint: error: --compare-naive needs --db URL\n") }
@@ -144,6 +140,13 @@ public func runOverlapComparison(_ r: OverlapRequest, progress: (@Sendable (Stri
     } catch {
         return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
     }
+}
+
+/// The checked program and the segments `--segments` names (every segment when nil).
+private func loadSegments(_ r: OverlapRequest) -> Result<(AnalysisInput, [String]), CommandOutputError> {
+    let loaded = AnalysisInput.load(paths: r.paths, catalogPath: r.catalogPath, asOf: r.asOf)
+    guard case .success(let input) = loaded else { return .failure(CommandOutputError(output: loaded.failureOutput)) }
+    return input.select(r.segments).map { (input, $0) }
 }
 
 enum Fmt3 {

@@ -129,11 +129,11 @@ final class AskTranslator: EvalTranslator, @unchecked Sendable {
         request.tenant = "eval"
         let out = await session.run(request)
         let calls = (player.map { $0.calls - before }) ?? recording?.calls ?? 0
-        if model != nil && out.usedOfflineTranslator {
-            // The session falls back to the offline translator when the LLM fails; scoring that as
-            // the pipeline would hide a cassette miss or a dead provider.
-            let why = out.messages.first { $0.hasPrefix("notice:") } ?? "the LLM failed"
-            return EvalAttempt(outcome: .failure("fell back to the offline translator: \(why)"), llmCalls: calls)
+        if model != nil && (out.usedOfflineTranslator || out.exitCode == 2) {
+            // A failed model (a cassette miss, a dead provider) ends the ask with exit 2; it is a
+            // failure of the run, never scored as the pipeline's answer, and records nothing.
+            let why = out.messages.first { $0.hasPrefix("error:") || $0.hasPrefix("notice:") } ?? "the LLM failed"
+            return EvalAttempt(outcome: .failure("the LLM could not answer: \(why)"), llmCalls: calls)
         }
         // Only a run that the model answered becomes a cassette (a failed provider records nothing).
         if record, let rec = lock.withLock({ recorders[c.id] }) {

@@ -51,7 +51,7 @@ public struct EvalComparison: Codable, Sendable, Equatable {
     enum Direction { case higherIsBetter, lowerIsBetter, neutral }
 
     /// The metrics compared, their direction, and whether the gate watches them. Execution
-    /// accuracy, grounding and safety are gated (issue 7); so is the number of cases run, since
+    /// accuracy, grounding and safety are gated; so is the number of cases run, since
     /// fewer cases run (a lost cassette) could otherwise raise a rate. Latency is shown but never
     /// flagged: wall time depends on the machine.
     static let metrics: [(name: String, direction: Direction, gated: Bool, value: (EvalSummary) -> Double)] = [

@@ -110,14 +110,7 @@ public enum EvalSuiteLoader {
     public static func load(directory: String) throws -> EvalSuite {
         let dir = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
         let settingsPath = dir + "/suite.json"
-        let settings: EvalSuiteSettings
-        do {
-            settings = try JSONDecoder().decode(EvalSuiteSettings.self, from: Data(try FileInput.read(settingsPath)))
-        } catch let e as FileInput.ReadError {
-            throw EvalSuiteError(e.description)
-        } catch {
-            throw EvalSuiteError("\(settingsPath): invalid suite settings: \(describe(error))")
-        }
+        let settings = try decodeJSON(EvalSuiteSettings.self, at: settingsPath, what: "suite settings")
         guard let asOf = CivilDate(iso: settings.asOf) else {
             throw EvalSuiteError("\(settingsPath): as_of \"\(settings.asOf)\" is not a valid YYYY-MM-DD date")
         }
@@ -144,14 +137,7 @@ public enum EvalSuiteLoader {
         let request = requestText.hasSuffix("\n") ? String(requestText.dropLast()) : requestText
         if request.isEmpty { throw EvalSuiteError("\(directory)/request.txt: empty request") }
         let metaPath = directory + "/case.json"
-        let raw: RawCase
-        do {
-            raw = try JSONDecoder().decode(RawCase.self, from: Data(try FileInput.read(metaPath)))
-        } catch let e as FileInput.ReadError {
-            throw EvalSuiteError(e.description)
-        } catch {
-            throw EvalSuiteError("\(metaPath): invalid case: \(describe(error))")
-        }
+        let raw = try decodeJSON(RawCase.self, at: metaPath, what: "case")
         func kind(_ s: String) throws -> EvalExpectation {
             guard let k = EvalExpectation(rawValue: s) else {
                 let known = EvalExpectation.allCases.map(\.rawValue).joined(separator: ", ")
@@ -192,6 +178,18 @@ public enum EvalSuiteLoader {
             throw EvalSuiteError("\(path): not valid UTF-8")
         }
         return text
+    }
+
+    /// The JSON file at `path` as `T`; an unreadable file or invalid JSON is a one-line error
+    /// naming the file ("invalid `what`: missing key …").
+    static func decodeJSON<T: Decodable>(_ type: T.Type, at path: String, what: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(try FileInput.read(path)))
+        } catch let e as FileInput.ReadError {
+            throw EvalSuiteError(e.description)
+        } catch {
+            throw EvalSuiteError("\(path): invalid \(what): \(describe(error))")
+        }
     }
 
     /// A one-line reason for a JSON decoding failure (Foundation's own text is multi-line).

@@ -40,6 +40,12 @@ public final class EvalScorer {
                 let missing = missingQuestions(c.clarify, asked: questions)
                 r.passed = missing.isEmpty
                 for m in missing { r.detail.append("no question about \(JSON.string(m.span)) (\(m.kind))") }
+            } else if c.accepts(.clarify) {
+                // An acceptable clarification must ask about the words the case lists as unmapped.
+                let asked = questions.map { $0.span.lowercased() }.joined(separator: " ")
+                let unasked = c.unmapped.filter { !asked.contains($0.lowercased()) }
+                r.passed = !questions.isEmpty && unasked.isEmpty
+                for w in unasked { r.detail.append("no question about \(JSON.string(w))") }
             } else {
                 let spans = questions.map { JSON.string($0.span) }.joined(separator: ", ")
                 r.detail.append("expected \(c.expect.rawValue), got \(questions.count) question(s): \(spans)")

@@ -21,10 +21,7 @@ extension EvalEnvironment {
     }
 
     static func loadPrompts(_ options: EvalOptions) throws -> PromptSet {
-        guard let dir = options.promptsDirectory ?? PromptSet.defaultDirectory() else {
-            throw EvalSuiteError("no prompt directory found; pass --prompts DIR")
-        }
-        return try PromptSet.load(directory: dir)
+        try PromptSet.resolve(directory: options.promptsDirectory)
     }
 
     /// The pipeline (cassettes, or live with `--live`/`--record`) unless `--no-pipeline`, and the

@@ -9,6 +9,9 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
     private let cache: ResponseCache?
     private let trace: TraceWriter?
     private let redactor: Redactor
+    private let breaker: CircuitBreaker
+    /// Answers waiting for `accept` before they are cached.
+    private let pending = Locked<[String: (model: String, response: LLMResponse)]>([:])
 
     public var name: String { "client" }
     public var defaultModel: String { config.chain(for: "default").first?.model ?? "" }
@@ -21,6 +24,8 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
         self.providers = ps
         self.cache = cache; self.trace = trace
         self.redactor = Redactor(config.secrets)
+        // Breaker state is shared through the cache directory only when a cache is in use.
+        self.breaker = CircuitBreaker(policy: config.breaker, directory: cache == nil ? nil : config.cacheDirectory)
     }
 
     /// Cache hits and misses of this client's cache (zero without a cache).
@@ -36,7 +41,7 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
 
     public func complete(_ request: LLMRequest) async throws -> LLMResponse {
         let start = Self.now()
-        let deadline = start + config.deadline
+        let deadline = min(start + config.deadline, request.deadline ?? .infinity)
         let chain = config.chain(for: request.stage)
         guard !chain.isEmpty else {
             throw LLMError(.notConfigured, "no LLM provider configured (set OPENAI_API_KEY or ANTHROPIC_API_KEY, or write segmint.yaml)")
@@ -52,6 +57,7 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
                 let t0 = Self.now()
                 if var hit = cache.lookup(k) {
                     hit.cacheHit = true
+                    hit.failedOver = failures.isEmpty ? nil : lastFailurePerProvider(failures).map(\.description)
                     trace?.record(TraceEvent(provider: settings.name, model: model, stage: req.stage, attempt: 0,
                                              latencyMs: Int(((Self.now() - t0) * 1000).rounded()),
                                              httpStatus: nil, outcome: "ok", promptTokens: hit.usage?.promptTokens,
@@ -62,6 +68,12 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
             } else {
                 key = nil
             }
+            if let why = breaker.openReason(settings) {
+                let e = LLMError(.circuitOpen, why, provider: settings.name)
+                traceAttempt(settings.name, model, req.stage, 0, Self.now(), status: nil, outcome: e.label, usage: nil, error: e.description)
+                failures.append(e)
+                continue
+            }
             attempts: for attempt in 1...config.retry.maxAttempts {
                 let remaining = deadline - Self.now()
                 guard remaining > 0.001 else {
@@ -69,19 +81,29 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
                 }
                 let t0 = Self.now()
                 do {
-                    let response = try await provider.attempt(req, timeoutSeconds: min(config.requestTimeout, remaining))
+                    var response = try await provider.attempt(req, timeoutSeconds: min(config.requestTimeout, remaining))
+                    breaker.succeeded(settings)
                     traceAttempt(settings.name, model, req.stage, attempt, t0, status: 200, outcome: "ok", usage: response.usage, error: nil)
-                    if let key, let cache { cache.store(key: key, model: model, response: response) }
+                    if let key, let cache {
+                        if req.cacheOnAccept { pending.withLock { $0[key] = (model, response) }; response.pendingCacheKey = key }
+                        else { cache.store(key: key, model: model, response: response) }
+                    }
+                    let others = lastFailurePerProvider(failures.filter { $0.provider != settings.name })
+                    response.failedOver = others.isEmpty ? nil : others.map(\.description)
                     return response
                 } catch let e as LLMError {
                     traceAttempt(settings.name, model, req.stage, attempt, t0, status: e.status, outcome: e.label, usage: nil, error: e.description)
                     failures.append(e)
+                    // A bad request is about this request, not the provider's health.
+                    let opened = e.kind != .badRequest && breaker.failed(settings)
+                    if opened { break attempts }
                     guard e.isRetryable, attempt < config.retry.maxAttempts else { break attempts }
                     guard let wait = config.retry.wait(afterAttempt: attempt, retryAfter: e.retryAfterSeconds) else {
                         break attempts  // the server wants longer than we are willing to wait: fail over
                     }
                     if Self.now() + wait >= deadline { break attempts }
                     try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                    if breaker.openReason(settings) != nil { break attempts }  // a parallel call tripped it meanwhile
                 }
             }
         }
@@ -89,6 +111,15 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
         let byProvider = lastFailurePerProvider(failures)
         if byProvider.count == 1, let only = byProvider.first { throw only }
         throw LLMError(.allProvidersFailed, byProvider.map(\.description).joined(separator: "; "))
+    }
+
+    /// Stores a response held back by `cacheOnAccept` (once; later calls do nothing).
+    public func accept(pendingCacheKey key: String) {
+        guard let cache else { return }
+        guard let held = pending.withLock({ $0.removeValue(forKey: key) }) else { return }
+        var clean = held.response
+        clean.pendingCacheKey = nil; clean.failedOver = nil
+        cache.store(key: key, model: held.model, response: clean)
     }
 
     private func deadlineError(_ failures: [LLMError], elapsed: Double) -> LLMError {
@@ -123,7 +154,16 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
                                 cacheHit: false, error: error.map(redactor.clean)))
     }
 
-    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    /// The monotonic clock deadlines are measured on.
+    public static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+}
+
+/// A value behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ v: Value) { value = v }
+    func withLock<R>(_ body: (inout Value) -> R) -> R { lock.lock(); defer { lock.unlock() }; return body(&value) }
 }
 
 /// The provider implementation for a configured endpoint.

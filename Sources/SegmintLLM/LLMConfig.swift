@@ -18,8 +18,11 @@ public struct LLMConfig: Sendable {
     public var retry: RetryPolicy
     /// One attempt may take at most this many seconds.
     public var requestTimeout: Double
-    /// One `complete` call (all attempts, waits and failovers) may take at most this many seconds.
+    /// One `complete` call (all attempts, waits and failovers) may take at most this many seconds;
+    /// `ask` also uses it as the budget of the whole request (every stage call together).
     public var deadline: Double
+    /// When a provider is skipped after failing in a row.
+    public var breaker: BreakerPolicy
     /// Directory holding the response cache database.
     public var cacheDirectory: String
     /// Where the configuration came from (a file path, or `environment`), for messages.
@@ -27,11 +30,11 @@ public struct LLMConfig: Sendable {
 
     public init(providers: [ProviderSettings], failover: [String]? = nil, stages: [String: StageRoute] = [:],
                 retry: RetryPolicy = RetryPolicy(), requestTimeout: Double = 60, deadline: Double = 300,
-                cacheDirectory: String, source: String = "code") {
+                breaker: BreakerPolicy = BreakerPolicy(), cacheDirectory: String, source: String = "code") {
         self.providers = providers
         self.failover = failover ?? providers.map(\.name)
         self.stages = stages; self.retry = retry
-        self.requestTimeout = requestTimeout; self.deadline = deadline
+        self.requestTimeout = requestTimeout; self.deadline = deadline; self.breaker = breaker
         self.cacheDirectory = cacheDirectory; self.source = source
     }
 

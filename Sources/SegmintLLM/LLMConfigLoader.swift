@@ -13,6 +13,10 @@ public struct LLMConfigError: Error, CustomStringConvertible, Sendable {
 /// declares `providers`, else `$XDG_CONFIG_HOME/segmint/config.yaml` (default `~/.config/...`), else
 /// the environment alone (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `ANTHROPIC_API_KEY`).
 public enum LLMConfigLoader {
+    /// The top-level keys of `FileShape`: the project file (docs/project.md) accepts exactly
+    /// these next to its own keys. Keep in step with `FileShape`.
+    public static let fileKeys: [String] = ["providers", "failover", "stages", "retry", "circuit_breaker", "timeout_s", "deadline_s", "cache_dir"]
+
     /// The YAML shape; unknown keys are ignored so newer files still load.
     struct FileShape: Decodable {
         struct Provider: Decodable {
@@ -37,6 +41,8 @@ public enum LLMConfigLoader {
         var failover: [String]?
         var stages: [String: Route]?
         var retry: Retry?
+        struct Breaker: Decodable { var failures: Int?; var cooldown_s: Double? }
+        var circuit_breaker: Breaker?
         var timeout_s: Double?
         var deadline_s: Double?
         var cache_dir: String?
@@ -160,10 +166,14 @@ public enum LLMConfigLoader {
         for (value, key) in [(shape.timeout_s, "timeout_s"), (shape.deadline_s, "deadline_s")] {
             if let v = value, !(v > 0) { throw LLMConfigError("\(source): \(key) must be positive") }
         }
+        let b = shape.circuit_breaker
+        if let f = b?.failures, f < 1 { throw LLMConfigError("\(source): circuit_breaker.failures must be at least 1") }
+        if let c = b?.cooldown_s, !(c >= 0) { throw LLMConfigError("\(source): circuit_breaker.cooldown_s must be 0 or more") }
+        let breaker = BreakerPolicy(failures: b?.failures ?? BreakerPolicy().failures, cooldown: b?.cooldown_s ?? BreakerPolicy().cooldown)
         let cacheDir = shape.cache_dir.map { expandTilde($0, env) } ?? defaultCacheDirectory(env)
         return LLMConfig(providers: providers, failover: shape.failover ?? providers.map(\.name), stages: stages,
                          retry: retry, requestTimeout: shape.timeout_s ?? 60, deadline: shape.deadline_s ?? 300,
-                         cacheDirectory: env["SEGMINT_CACHE_DIR"].flatMap(nonEmpty) ?? cacheDir, source: source)
+                         breaker: breaker, cacheDirectory: env["SEGMINT_CACHE_DIR"].flatMap(nonEmpty) ?? cacheDir, source: source)
     }
 
     static func nonEmpty(_ s: String?) -> String? {

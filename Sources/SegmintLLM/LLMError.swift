@@ -12,6 +12,7 @@ public struct LLMError: Error, CustomStringConvertible, Sendable, Equatable {
         case authentication = "authentication failed"
         case unparseableBody = "unparseable body"
         case deadlineExceeded = "deadline exceeded"
+        case circuitOpen = "circuit open"
         case notConfigured = "not configured"
         case allProvidersFailed = "all providers failed"
     }

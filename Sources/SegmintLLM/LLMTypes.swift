@@ -26,6 +26,12 @@ public struct LLMRequest: Sendable, Equatable {
     public var jsonResponse: Bool
     /// Skips the response cache for this request (neither read nor written).
     public var noCache: Bool
+    /// Stores the answer in the cache only when the caller calls `accept` with it (a pipeline
+    /// that validates answers caches only the ones it kept).
+    public var cacheOnAccept: Bool = false
+    /// An absolute deadline (`LLMClient.now()` clock) shared by several calls, e.g. one `ask`;
+    /// the earlier of it and the configured per-call deadline applies.
+    public var deadline: Double? = nil
 
     public init(stage: String = "default", promptVersion: String = "", system: String? = nil,
                 messages: [LLMMessage], model: String? = nil, maxTokens: Int = 1024,
@@ -56,6 +62,10 @@ public struct LLMResponse: Codable, Sendable, Equatable {
     public var finishReason: String?
     /// True when served from the response cache.
     public var cacheHit: Bool
+    /// The cache entry `accept` stores (set when the request asked for `cacheOnAccept`).
+    public var pendingCacheKey: String? = nil
+    /// Providers that failed before this one answered, each with its last error (failover).
+    public var failedOver: [String]? = nil
     public init(text: String, model: String, provider: String, usage: TokenUsage? = nil,
                 finishReason: String? = nil, cacheHit: Bool = false) {
         self.text = text; self.model = model; self.provider = provider; self.usage = usage
@@ -71,4 +81,10 @@ public protocol LLMProvider: Sendable {
     /// The model used when the request does not name one.
     var defaultModel: String { get }
     func complete(_ request: LLMRequest) async throws -> LLMResponse
+    /// The caller kept the response with this `pendingCacheKey`: cache it (`cacheOnAccept`).
+    func accept(pendingCacheKey: String)
+}
+
+extension LLMProvider {
+    public func accept(pendingCacheKey: String) {}
 }

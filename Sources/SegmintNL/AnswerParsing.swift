@@ -23,6 +23,11 @@ enum AnswerParsing {
         return "during last \(n) \(n == 1 ? unit : unit + "s")"
     }
 
+    /// An answer that sets words aside on purpose: `ignore`, `skip`, `none`, `leave it out`.
+    static func isIgnore(_ answer: String) -> Bool {
+        ["ignore", "skip", "none", "leave it out", "drop it", "nothing"].contains(answer.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+    }
+
     /// `>= 500`, `over 500`, `at least 3`, `between 1 and 5`, `500` (read as at least)
     /// → test text (`>= 500`, `between 1 and 5`).
     static func numberTest(_ answer: String) -> String? {

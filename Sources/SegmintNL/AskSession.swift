@@ -4,6 +4,7 @@ import SegmintCatalog
 import SegmintCheck
 import SegmintSQL
 import SegmintSyntax
+import SegmintLLM
 
 /// One `segmint ask` request, argv-free.
 public struct AskRequest: Sendable {
@@ -18,15 +19,19 @@ public struct AskRequest: Sendable {
     public var answers: [String: String]
     /// Compile the segment to SQL for this dialect.
     public var sqlDialect: Dialect?
+    /// Seconds the whole request may take with a model (`--timeout`); nil: the model's default
+    /// budget (`deadline_s`).
+    public var timeout: Double?
 
     public init(text: String, catalog: Catalog, tenant: String = "default", user: String = "default", offline: Bool = false,
-                answers: [String: String] = [:], sqlDialect: Dialect? = nil) {
+                answers: [String: String] = [:], sqlDialect: Dialect? = nil, timeout: Double? = nil) {
         self.text = text; self.catalog = catalog; self.tenant = tenant; self.user = user; self.offline = offline
-        self.answers = answers; self.sqlDialect = sqlDialect
+        self.answers = answers; self.sqlDialect = sqlDialect; self.timeout = timeout
     }
 }
 
 /// What `segmint ask` ends with. Exit codes: 0 checked segment; 1 could not be grounded;
+/// 2 the configured model could not answer (every provider failed, or the time budget ran out);
 /// 3 clarification questions (JSON on stdout); 4 not a segment request.
 public struct AskOutcome: Sendable {
     public var exitCode: Int32
@@ -87,27 +92,31 @@ public final class AskSession: @unchecked Sendable {
         }
 
         var trace: [TraceEntry] = []
+        let offline = r.offline || model == nil || prompts == nil
+        if offline, !r.offline {
+            messages.append(model == nil ? "notice: no LLM configured; using the offline translator"
+                                         : "notice: no prompts available; using the offline translator")
+        }
+        var options = self.options
+        if !offline, let budget = r.timeout ?? model?.defaultBudget { options.deadline = LLMClient.now() + budget }
         // Up to three rounds: each interactive round answers every open question at once.
         for _ in 0..<3 {
-            var outcome: PipelineOutcome
-            var offline = r.offline || model == nil || prompts == nil
+            let outcome: PipelineOutcome
             if !offline, let model, let prompts {
                 let p = Pipeline(catalog: r.catalog, index: index(for: r.catalog), prompts: prompts, model: model, options: options, progress: progress)
                 do {
-                    let (o, t) = try await p.run(r.text, answers: Answers(answers))
-                    outcome = o; trace += t
+                    let run = try await p.runDetailed(r.text, answers: Answers(answers))
+                    outcome = run.outcome; trace += run.trace
+                    for n in run.notices where !messages.contains(n) { messages.append(n) }
                 } catch {
-                    messages.append("notice: every LLM provider failed (\(error)); using the offline translator")
-                    offline = true
-                    outcome = .refused("")
+                    // A configured model that cannot answer is an error, never a silent switch to
+                    // the offline translator (whose answer the user did not ask for).
+                    return AskOutcome(exitCode: 2, seg: nil, sql: nil, questionsJSON: nil,
+                                      messages: messages + ["error: the LLM could not answer (\(error)); nothing was translated. "
+                                                            + "Check the providers with `segmint llm ping`, or use --offline for the offline translator"],
+                                      trace: trace, usedOfflineTranslator: false)
                 }
             } else {
-                outcome = .refused("")
-            }
-            if offline {
-                if model == nil || prompts == nil, !r.offline, !messages.contains(where: { $0.hasPrefix("notice:") }) {
-                    messages.append("notice: no LLM configured; using the offline translator")
-                }
                 progress("offline translator")
                 outcome = offlineOutcome(r, answers: answers)
             }
@@ -172,11 +181,12 @@ public final class AskSession: @unchecked Sendable {
         return .segment(seg: seg, program: v.program, usedAnswers: t.usedAnswers)
     }
 
-    /// `{"questions": [{"key", "kind", "span", "question", "example"}]}`
+    /// `{"questions": [{"key", "kind", "span", "question", "example", "options"?}]}`
     static func json(_ qs: [Question]) -> String {
         let items = qs.map { q in
-            "{\"key\": \(JSON.string(q.key)), \"kind\": \(JSON.string(q.kind.rawValue)), \"span\": \(JSON.string(q.span)), "
-                + "\"question\": \(JSON.string(q.text)), \"example\": \(JSON.string(q.example))}"
+            let options = q.options.isEmpty ? "" : ", \"options\": [" + q.options.map(JSON.string).joined(separator: ", ") + "]"
+            return "{\"key\": \(JSON.string(q.key)), \"kind\": \(JSON.string(q.kind.rawValue)), \"span\": \(JSON.string(q.span)), "
+                + "\"question\": \(JSON.string(q.text)), \"example\": \(JSON.string(q.example))\(options)}"
         }
         return "{\"questions\": [" + items.joined(separator: ", ") + "]}\n"
     }

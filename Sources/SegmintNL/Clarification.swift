@@ -6,6 +6,9 @@ public enum QuestionKind: String, Sendable, Codable, Hashable {
     case number
     /// A word that matches several catalog values or facets equally well.
     case choice
+    /// Words no catalog item grounds (the stage listed them as unmapped); answered with catalog
+    /// words, or `ignore` to leave them out on purpose.
+    case term
 }
 
 /// One question for the user. `key` (`kind:span`) identifies it in `--answer KEY=VALUE`, in

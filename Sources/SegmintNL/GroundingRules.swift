@@ -146,13 +146,20 @@ public struct GroundingIssue: Sendable, Equatable {
     public var text: String
 }
 
-/// The pipeline's grounding rules for one part (issue 6): a RETRIEVED claim must be among what
+/// The pipeline's grounding rules for one part: a RETRIEVED claim must be among what
 /// retrieval returned for the span; an INFERRED facet, field or enumerated value is rejected;
 /// `from` text must be verbatim in the request; an INFERRED number or date is a question unless
 /// an answer exists.
 struct GroundingRules {
     let request: String
     let claims: Set<RetrievalTarget>
+    /// Where literals may come from (the request and the user's answers).
+    var sources: LiteralSources
+
+    init(request: String, claims: Set<RetrievalTarget>, answers: [String] = []) {
+        self.request = request; self.claims = claims
+        self.sources = LiteralSources(request: request, answers: answers)
+    }
 
     func check(_ condition: String) -> (issues: [GroundingIssue], inferred: [ScannedTag]) {
         if let p = ConditionText.shapeProblem(condition) {
@@ -170,7 +177,9 @@ struct GroundingRules {
             switch (t.inferred, t.subject) {
             case (false, .name(let n)):
                 if !names.contains(n) && !bareFields.contains(n) {
-                    issues.append(GroundingIssue(kind: .notRetrieved, message: "\(n) was not among the retrieved candidates for this part; use one of: \(names.sorted().joined(separator: ", "))", text: t.text))
+                    let choice = names.isEmpty ? "retrieval found no catalog names for this part; if none fits, list the words in \"unmapped\""
+                        : "use one of: \(names.sorted().joined(separator: ", "))"
+                    issues.append(GroundingIssue(kind: .notRetrieved, message: "\(n) was not among the retrieved candidates for this part; \(choice)", text: t.text))
                 }
             case (false, .string(let v)):
                 if !values.contains(v) {
@@ -186,6 +195,37 @@ struct GroundingRules {
                 inferred.append(t)
             }
         }
-        return (issues, inferred)
+        return (issues + literalIssues(condition, tags: ConditionText.tags(condition)), inferred)
+    }
+
+    /// Free-text strings must be copied from the request or an answer; numbers must be the user's
+    /// or tagged INFERRED (then the user is asked). Tagged catalog values are the checker's to judge.
+    func literalIssues(_ condition: String, tags: [ScannedTag]) -> [GroundingIssue] {
+        var tagged: Set<String> = []
+        var inferred: Set<Double> = []
+        for t in tags {
+            switch (t.inferred, t.subject) {
+            case (false, .string(let v)): tagged.insert(v)
+            case (true, .scalar(let v)): if let d = Double(v) { inferred.insert(d) }
+            default: break
+            }
+        }
+        var issues: [GroundingIssue] = []
+        for lit in ConditionLiterals(condition).literals {
+            switch lit.kind {
+            case .string:
+                if tagged.contains(lit.text) { continue }
+                let ignoringCase = lit.before == .kwContains || lit.before == .kwStartsWith
+                if !sources.containsText(lit.text, ignoringCase: ignoringCase) {
+                    issues.append(GroundingIssue(kind: .notVerbatim, message: "the text \(StringLiteral.quote(lit.text)) does not occur in the request: "
+                        + "copy free text exactly from the request, or use a catalog value tagged [RETRIEVED: \"value\"]", text: lit.text))
+                }
+            case .number:
+                if inferred.contains(Double(lit.text) ?? .nan) || sources.containsNumber(lit.text) { continue }
+                issues.append(GroundingIssue(kind: .notVerbatim, message: "the number \(lit.text) does not occur in the request: use the user's number, "
+                    + "or tag it [INFERRED: \(lit.text) from \"<the user's words it stands for>\"] so the user is asked", text: lit.text))
+            }
+        }
+        return issues
     }
 }

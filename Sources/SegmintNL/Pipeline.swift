@@ -3,6 +3,7 @@ import SegmintCore
 import SegmintCatalog
 import SegmintCheck
 import SegmintSyntax
+import SegmintLLM
 
 /// Limits of the pipeline.
 public struct PipelineOptions: Sendable {
@@ -14,9 +15,11 @@ public struct PipelineOptions: Sendable {
     public var topK: Int
     /// Runs map and date one after the other and parts one after another (benchmarks only).
     public var sequential: Bool
-    public init(decomposeRetries: Int = 2, repairsPerPart: Int = 2, topK: Int = 10, sequential: Bool = false) {
+    /// Absolute deadline of the whole request (`LLMClient.now()` clock): no stage call starts after it.
+    public var deadline: Double?
+    public init(decomposeRetries: Int = 2, repairsPerPart: Int = 2, topK: Int = 10, sequential: Bool = false, deadline: Double? = nil) {
         self.decomposeRetries = decomposeRetries; self.repairsPerPart = repairsPerPart
-        self.topK = topK; self.sequential = sequential
+        self.topK = topK; self.sequential = sequential; self.deadline = deadline
     }
 }
 
@@ -48,7 +51,7 @@ public struct TraceEntry: Sendable, Codable, Equatable {
     public var outcome: String
 }
 
-/// The natural-language pipeline (issue 6):
+/// The natural-language pipeline:
 ///
 /// | stage     | LLM | input → output                                                   |
 /// |-----------|-----|------------------------------------------------------------------|
@@ -64,11 +67,14 @@ public final class Pipeline: Sendable {
     let model: StageModel
     let options: PipelineOptions
     let progress: @Sendable (String) -> Void
+    /// The catalog's words for the prompts' placeholders (entity, few-shot examples).
+    let context: PromptContext
 
     public init(catalog: Catalog, index: RetrievalIndex, prompts: PromptSet, model: StageModel,
                 options: PipelineOptions = PipelineOptions(), progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.catalog = catalog; self.index = index; self.prompts = prompts; self.model = model
         self.options = options; self.progress = progress
+        self.context = PromptContext(catalog: catalog)
     }
 
     /// Per-request state shared by the parallel stage tasks.
@@ -76,96 +82,82 @@ public final class Pipeline: Sendable {
         var models: [String: String] = [:]
         var trace: [TraceEntry] = []
         var usedAnswers: [String: String] = [:]
+        var notices: [String] = []
         var calls = 0
         func record(_ e: TraceEntry) { trace.append(e); calls += 1; if let m = e.model { models[e.stage] = m } }
         func used(_ k: String, _ v: String) { usedAnswers[k] = v }
+        func notice(_ n: String) { if !notices.contains(n) { notices.append(n) } }
     }
 
-    /// The result of one part after map, date and grounding (and any repairs).
+    /// The result of one part after map, date and grounding (and any repairs). A part ends with a
+    /// condition, with questions filed for it (`waiting`), deliberately empty (`skipped`: the
+    /// user said to ignore its words), or with problems naming what failed.
     struct PartResult: Sendable {
         var index: Int
         var part: Part
         var condition: String?
         var window: String?
+        var windowFrom: String?
         var unmapped: [String]
         var problems: [String]
         var claims: Set<RetrievalTarget>
         var hits: [RetrievalHit]
         var repairsLeft: Int
+        var waiting = false
+        var skipped = false
+        /// Stage answers this part kept; cached when the request ends well for the part.
+        var accepted: [StageReply] = []
+        /// The answer that wrote `condition` (dropped from `accepted` if the checker rejects it).
+        var conditionReply: StageReply?
+    }
+
+    /// Everything one request produced.
+    public struct Run: Sendable {
+        public var outcome: PipelineOutcome
+        public var trace: [TraceEntry]
+        /// Lines for stderr: which provider answered after a failover.
+        public var notices: [String]
     }
 
     /// Runs the whole pipeline for one request. Throws `ModelUnavailable` when the LLM layer fails.
     public func run(_ request: String, answers: Answers = Answers()) async throws -> (PipelineOutcome, [TraceEntry]) {
+        let r = try await runDetailed(request, answers: answers)
+        return (r.outcome, r.trace)
+    }
+
+    public func runDetailed(_ request: String, answers: Answers = Answers()) async throws -> Run {
         let state = RequestState()
         let registry = AmbiguityRegistry()
-        if let reason = RequestGuard.refusal(request, entity: catalog.entity.name) { return (.refused(reason), []) }
+        func finish(_ o: PipelineOutcome) async -> Run { Run(outcome: o, trace: await state.trace, notices: await state.notices) }
+        if let reason = RequestGuard.refusal(request, entity: catalog.entity.name) { return await finish(.refused(reason)) }
 
-        // 1. decompose, with mechanical verbatim checks.
         progress("decompose")
-        var parts: [Part] = []
-        var feedback: String?
-        var decomposed = false
-        for _ in 0...options.decomposeRetries {
-            var user: [String: Any] = ["request": request]
-            if let f = feedback { user["feedback"] = f }
-            let reply = try await call(prompts.decompose, user: user, part: nil, state: state)
-            do {
-                switch try DecomposeAnswer.parse(reply.text) {
-                case .refusal(let r):
-                    return (.refused(Self.oneLine(r)), await state.trace)
-                case .parts(let p):
-                    let bad = p.filter { $0.span.trimmingCharacters(in: .whitespaces).isEmpty || !request.contains($0.span) }
-                    if p.isEmpty { feedback = "no parts were given; give at least one span, or a refusal" ; continue }
-                    if bad.isEmpty { parts = p; decomposed = true }
-                    else {
-                        feedback = bad.map { "span \(StringLiteral.quote($0.span)) does not occur verbatim in the request; copy the words exactly" }.joined(separator: "; ")
-                    }
-                }
-            } catch {
-                feedback = "\(error)"
-            }
-            if decomposed { break }
-        }
-        guard decomposed else {
-            return (.ungrounded(problems: ["decompose: \(feedback ?? "no usable answer")"], unmapped: []), await state.trace)
+        let parts: [Part]
+        switch try await decompose(request, state: state) {
+        case .failure(let problem): return await finish(.ungrounded(problems: [problem.description], unmapped: []))
+        case .success(.refusal(let r)): return await finish(.refused(Self.oneLine(r)))
+        case .success(.parts(let p)): parts = p
         }
 
-        // 2–3. retrieve, then map ∥ date for every part, all parts in parallel.
         progress("retrieve, map and date (\(parts.count) part\(parts.count == 1 ? "" : "s"))")
-        var results: [PartResult] = []
-        if options.sequential {
-            for (i, p) in parts.enumerated() {
-                results.append(try await runPart(i, p, request: request, answers: answers, state: state, registry: registry))
-            }
-        } else {
-            results = try await withThrowingTaskGroup(of: PartResult.self) { group in
-                for (i, p) in parts.enumerated() {
-                    group.addTask { try await self.runPart(i, p, request: request, answers: answers, state: state, registry: registry) }
-                }
-                var out: [PartResult] = []
-                for try await r in group { out.append(r) }
-                return out.sorted { $0.index < $1.index }
-            }
+        var results = try await forEachPart(parts.enumerated().map { ($0.offset, $0.element) }) { (i, p) in
+            try await self.runPart(i, p, request: request, answers: answers, state: state, registry: registry)
         }
 
-        // 4. assemble and check; diagnostics go back to the part that wrote the offending text.
         progress("assemble and check")
         var rounds = 0
         while true {
-            let failed = results.filter { $0.condition == nil || !$0.problems.isEmpty }
-            if !failed.isEmpty {
-                let problems = failed.flatMap { r in r.problems.map { "part \(StringLiteral.quote(r.part.span)): \($0)" } }
-                let unmapped = failed.flatMap(\.unmapped)
-                let qs = await registry.questions
-                if !qs.isEmpty && problems.isEmpty { return (.questions(qs), await state.trace) }
-                return (.ungrounded(problems: problems, unmapped: unmapped), await state.trace)
+            if let end = await settled(results, registry: registry, request: request) {
+                acceptReplies(results)
+                return await finish(end)
             }
             let (text, ranges) = await assemble(request: request, results: results, state: state)
-            let qs = await registry.questions
             let validation = SegmentValidation.run(text, catalog: catalog, requireTags: true, request: request)
             if validation.errors.isEmpty {
-                if !qs.isEmpty { return (.questions(qs), await state.trace) }
-                return (.segment(seg: text, program: validation.program, usedAnswers: await state.usedAnswers), await state.trace)
+                acceptReplies(results)
+                let qs = Self.ordered(await registry.questions, request: request)
+                if !qs.isEmpty { return await finish(.questions(qs)) }
+                return await finish(.segment(seg: text, program: validation.program, usedAnswers: await state.usedAnswers))
             }
             rounds += 1
             // Every error is charged to the part whose text it points into; errors with no part end it.
@@ -176,144 +168,108 @@ public final class Pipeline: Sendable {
                 else { orphan.append(p.diagnostic.message) }
             }
             if !orphan.isEmpty || rounds > options.repairsPerPart {
-                let all = validation.errors.map { $0.diagnostic.message + ($0.diagnostic.help.map { " (\($0))" } ?? "") }
-                return (.ungrounded(problems: all, unmapped: results.flatMap(\.unmapped)), await state.trace)
+                acceptReplies(results.filter { byPart[$0.index] == nil })
+                let all = validation.errors.map { p in
+                    let owner = p.offset.flatMap { o in ranges.firstIndex(where: { $0.contains(o) }) }.map { "part \(StringLiteral.quote(parts[$0].span)): " } ?? ""
+                    return owner + p.diagnostic.message + (p.diagnostic.help.map { " (\($0))" } ?? "")
+                }
+                return await finish(.ungrounded(problems: all, unmapped: results.flatMap(\.unmapped)))
             }
             progress("repair (\(byPart.count) part\(byPart.count == 1 ? "" : "s"))")
-            let snapshot = results
-            results = try await withThrowingTaskGroup(of: PartResult.self) { group in
-                for r in snapshot {
-                    if let diags = byPart[r.index] {
-                        group.addTask { try await self.repair(r, diagnostic: diags.joined(separator: "\n"), request: request, answers: answers, state: state, registry: registry) }
-                    } else {
-                        group.addTask { r }
-                    }
-                }
-                var out: [PartResult] = []
-                for try await r in group { out.append(r) }
-                return out.sorted { $0.index < $1.index }
+            let charged = byPart
+            results = try await forEachPart(results.map { ($0.index, $0) }) { (_, r) in
+                guard let diags = charged[r.index] else { return r }
+                return try await self.repair(r, diagnostic: diags.joined(separator: "\n"), request: request, answers: answers, state: state, registry: registry)
             }
         }
     }
+
+    /// How the request ends before assembly, or nil when every part has a condition to check:
+    /// problems → ungrounded (naming each part); parts waiting on questions → the questions.
+    func settled(_ results: [PartResult], registry: AmbiguityRegistry, request: String) async -> PipelineOutcome? {
+        let failed = results.filter { !$0.problems.isEmpty }
+        if !failed.isEmpty {
+            let problems = failed.flatMap { r in r.problems.map { "part \(StringLiteral.quote(r.part.span)): \($0)" } }
+            return .ungrounded(problems: problems, unmapped: failed.flatMap(\.unmapped))
+        }
+        let qs = Self.ordered(await registry.questions, request: request)
+        if results.contains(where: \.waiting) || results.contains(where: { $0.condition == nil && !$0.skipped }) {
+            if !qs.isEmpty { return .questions(qs) }
+            // Defensive: a part with neither a condition, a question nor a problem must not vanish.
+            let lost = results.filter { $0.condition == nil && !$0.skipped }.map { "part \(StringLiteral.quote($0.part.span)): no condition was produced" }
+            return .ungrounded(problems: lost, unmapped: [])
+        }
+        if results.allSatisfy(\.skipped) {
+            return .ungrounded(problems: ["every part was set aside by the answers; nothing is left to select"], unmapped: [])
+        }
+        return nil
+    }
+
+    /// Questions in the order their words appear in the request (parts run in parallel, so the
+    /// order they were filed in is not stable), then by key.
+    static func ordered(_ qs: [Question], request: String) -> [Question] {
+        let low = request.lowercased()
+        func at(_ q: Question) -> Int { low.range(of: q.span.lowercased()).map { low.distance(from: low.startIndex, to: $0.lowerBound) } ?? Int.max }
+        return qs.sorted { (at($0), $0.key) < (at($1), $1.key) }
+    }
+
+    /// Caches the kept answers of parts that ended well.
+    func acceptReplies(_ results: [PartResult]) {
+        for r in results where r.problems.isEmpty {
+            for reply in r.accepted { model.accept(reply) }
+        }
+    }
+
+    /// Runs `body` for every item, in parallel unless `sequential`, keeping the order.
+    func forEachPart<T: Sendable>(_ items: [(Int, T)], _ body: @escaping @Sendable (Int, T) async throws -> PartResult) async throws -> [PartResult] {
+        if options.sequential {
+            var out: [PartResult] = []
+            for (i, x) in items { out.append(try await body(i, x)) }
+            return out
+        }
+        return try await withThrowingTaskGroup(of: PartResult.self) { group in
+            for (i, x) in items { group.addTask { try await body(i, x) } }
+            var out: [PartResult] = []
+            for try await r in group { out.append(r) }
+            return out.sorted { $0.index < $1.index }
+        }
+    }
+
+    /// Decompose with mechanical checks: every span verbatim and non-empty; a rejected answer is
+    /// sent back with the attempt number, the answer and the reason (so it is never a cache hit).
+    func decompose(_ request: String, state: RequestState) async throws -> Result<DecomposeAnswer, DecomposeFailure> {
+        var feedback: String?
+        var rejected: String?
+        for attempt in 0...options.decomposeRetries {
+            var user: [String: Any] = ["request": request]
+            if let f = feedback { user["feedback"] = f; user["attempt"] = attempt + 1; user["rejected"] = String((rejected ?? "").prefix(4000)) }
+            let reply = try await call(prompts.decompose, user: user, part: nil, state: state)
+            do {
+                let answer = try DecomposeAnswer.parse(reply.text)
+                switch answer {
+                case .refusal:
+                    model.accept(reply); return .success(answer)
+                case .parts(let p):
+                    let bad = p.filter { $0.span.trimmingCharacters(in: .whitespaces).isEmpty || !request.contains($0.span) }
+                    if p.isEmpty { feedback = "no parts were given; give at least one span, or a refusal" }
+                    else if bad.isEmpty { model.accept(reply); return .success(answer) }
+                    else {
+                        feedback = bad.map { "span \(StringLiteral.quote($0.span)) does not occur verbatim in the request; copy the words exactly" }.joined(separator: "; ")
+                    }
+                }
+            } catch {
+                feedback = "\(error)"
+            }
+            rejected = reply.text
+        }
+        return .failure(DecomposeFailure(description: "decompose: no usable answer after \(options.decomposeRetries + 1) attempts (\(feedback ?? "?"))"))
+    }
+
+    struct DecomposeFailure: Error, CustomStringConvertible { var description: String }
 
     static func oneLine(_ s: String) -> String {
         let l = s.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         return String(l.prefix(200))
-    }
-
-    /// Retrieve, then map ∥ date, then grounding with bounded repairs, for one part.
-    func runPart(_ i: Int, _ part: Part, request: String, answers: Answers, state: RequestState,
-                 registry: AmbiguityRegistry) async throws -> PartResult {
-        let hits = index.search(part.span, k: options.topK)
-        let claims = index.claims(for: hits)
-        let candidates = candidateJSON(hits)
-        let answerDict = answers.values
-        let mapUser: [String: Any] = ["request": request, "span": part.span, "exclude": part.exclude,
-                                      "candidates": candidates, "answers": answerDict]
-        let dateUser: [String: Any] = ["request": request, "span": part.span,
-                                       "fiscal_year_start_month": catalog.fiscalYear.startMonth, "answers": answerDict]
-        let mapReply: StageReply, dateReply: StageReply
-        if options.sequential {
-            mapReply = try await call(prompts.map, user: mapUser, part: i, state: state)
-            dateReply = try await call(prompts.date, user: dateUser, part: i, state: state)
-        } else {
-            async let m = call(prompts.map, user: mapUser, part: i, state: state)
-            async let d = call(prompts.date, user: dateUser, part: i, state: state)
-            (mapReply, dateReply) = try await (m, d)
-        }
-
-        var result = PartResult(index: i, part: part, condition: nil, window: nil, unmapped: [], problems: [],
-                                claims: claims, hits: hits, repairsLeft: options.repairsPerPart)
-        // Date: a vague time word is a question unless answered; the answer replaces the guess.
-        if let date = try? DateAnswer.parse(dateReply.text), let raw = date.window {
-            let from = date.from.flatMap { request.contains($0) ? $0 : nil } ?? part.span
-            if date.inferred {
-                if let a = answers.answer(.window, from), let w = AnswerParsing.window(a) {
-                    result.window = w; await state.used(Question.key(.window, from), a)
-                } else {
-                    await registry.file(Question(kind: .window, span: from, text: "what time window does \(StringLiteral.quote(from)) mean?", example: "last 30 days"))
-                    result.window = WindowText.canonical(raw)
-                }
-            } else if let w = WindowText.canonical(raw) {
-                result.window = w
-            } else {
-                result.problems.append("date stage gave an unusable window \(StringLiteral.quote(raw))")
-            }
-        }
-        return try await ground(result, reply: mapReply, request: request, answers: answers, state: state, registry: registry)
-    }
-
-    /// Applies the grounding rules to a map/repair answer; repairs while problems remain and budget lasts.
-    func ground(_ r0: PartResult, reply: StageReply, request: String, answers: Answers, state: RequestState,
-                registry: AmbiguityRegistry) async throws -> PartResult {
-        var r = r0
-        var reply = reply
-        let rules = GroundingRules(request: request, claims: r.claims)
-        while true {
-            var issues: [String] = []
-            var condition: String?
-            do {
-                let m = try MapAnswer.parse(reply.text)
-                r.unmapped = m.unmapped
-                if let c = m.condition {
-                    let checked = rules.check(c)
-                    issues = checked.issues.map { "\($0.message): \($0.text)" }
-                    for t in checked.inferred {
-                        guard case .scalar(let v) = t.subject else { continue }
-                        let span = t.from ?? v
-                        if let a = answers.answer(.number, span) { await state.used(Question.key(.number, span), a); continue }
-                        await registry.file(Question(kind: .number, span: span, text: "what number does \(StringLiteral.quote(span)) mean here? (the model assumed \(v))", example: ">= \(v)"))
-                    }
-                    if issues.isEmpty { condition = c }
-                } else if r.unmapped.isEmpty {
-                    issues = ["no condition given"]
-                }
-            } catch {
-                issues = ["\(error)"]
-            }
-            if let c = condition {
-                r.condition = Self.placeWindow(c, r.window)
-                r.problems = []
-                return r
-            }
-            if r.condition == nil && issues.isEmpty {
-                // The stage said honestly it could not map these words: no repair will help.
-                r.problems = ["could not map: " + r.unmapped.joined(separator: " ")]
-                return r
-            }
-            guard r.repairsLeft > 0 else { r.problems = issues; r.condition = nil; return r }
-            r.repairsLeft -= 1
-            reply = try await call(prompts.repair, user: repairUser(r, rejected: (try? MapAnswer.parse(reply.text))?.condition ?? reply.text,
-                                                                     diagnostic: issues.joined(separator: "\n"), request: request, answers: answers),
-                                   part: r.index, state: state)
-        }
-    }
-
-    /// Sends a checker diagnostic back to the part's repair stage.
-    func repair(_ r0: PartResult, diagnostic: String, request: String, answers: Answers, state: RequestState,
-                registry: AmbiguityRegistry) async throws -> PartResult {
-        var r = r0
-        guard r.repairsLeft > 0 else { r.problems = [diagnostic]; return r }
-        r.repairsLeft -= 1
-        let reply = try await call(prompts.repair, user: repairUser(r, rejected: r.condition ?? "", diagnostic: diagnostic, request: request, answers: answers),
-                                   part: r.index, state: state)
-        r.condition = nil
-        return try await ground(r, reply: reply, request: request, answers: answers, state: state, registry: registry)
-    }
-
-    func repairUser(_ r: PartResult, rejected: String, diagnostic: String, request: String, answers: Answers) -> [String: Any] {
-        ["request": request, "span": r.part.span, "condition": rejected, "diagnostic": diagnostic,
-         "candidates": candidateJSON(r.hits), "answers": answers.values]
-    }
-
-    /// Puts the date stage's window where the map stage left `@window`; for a `has` condition with
-    /// no placeholder, before its aggregate or tags.
-    static func placeWindow(_ c: String, _ window: String?) -> String {
-        if c.contains("@window") { return ConditionText.fillWindow(c, window) }
-        guard let w = window, c.hasPrefix("has "), !c.contains(" during "), !c.contains(" since "), !c.contains(" before ") else { return c }
-        let markers = [" count ", " count>", " sum(", " avg(", " min(", " max(", " count_distinct(", " [RETRIEVED", " [INFERRED"]
-        let cut = markers.compactMap { c.range(of: $0)?.lowerBound }.min() ?? c.endIndex
-        return String(c[..<cut]) + " " + w + String(c[cut...])
     }
 
     func candidateJSON(_ hits: [RetrievalHit]) -> [[String: Any]] {
@@ -344,15 +300,24 @@ public final class Pipeline: Sendable {
         if let u = a.unit { d["unit"] = u }
     }
 
-    /// One stage call, timed and traced. Any LLM-layer error means the models are unavailable.
+    /// One stage call, timed and traced. Any LLM-layer error means the models are unavailable;
+    /// so does a request whose time budget (`options.deadline`) is spent.
     func call(_ prompt: Prompt, user: [String: Any], part: Int?, state: RequestState) async throws -> StageReply {
         let started = DispatchTime.now().uptimeNanoseconds
-        let c = StageCall(stage: prompt.stage, promptVersion: prompt.cacheVersion, system: prompt.text, user: StageJSON.encode(user))
+        if let d = options.deadline, LLMClient.now() >= d {
+            throw ModelUnavailable(description: "deadline exceeded: the request's time budget ran out before the \(prompt.stage) stage")
+        }
+        let c = StageCall(stage: prompt.stage, promptVersion: prompt.cacheVersion, system: context.render(prompt),
+                          user: StageJSON.encode(user), deadline: options.deadline)
         do {
             let reply = try await model.complete(c)
             let ms = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
             await state.record(TraceEntry(stage: prompt.stage, part: part, prompt: prompt.label, model: reply.model,
                                           milliseconds: ms, cacheHit: reply.cacheHit, outcome: "ok"))
+            if !reply.failedOver.isEmpty {
+                await state.notice("notice: the \(prompt.stage) stage was answered by \(reply.provider ?? "another provider") after failover ("
+                                   + reply.failedOver.joined(separator: "; ") + ")")
+            }
             return reply
         } catch {
             let ms = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)

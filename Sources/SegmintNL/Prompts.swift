@@ -44,8 +44,32 @@ public struct PromptSet: Sendable {
             do { bytes = try FileInput.read(path) } catch { throw PromptError(description: "cannot read prompt \(path): \(error)") }
             loaded[s] = try parse(bytes, path: path, expectedStage: s)
         }
+        return try assemble(loaded, origin: directory)
+    }
+
+    /// The prompts compiled into the binary (generated from `prompts/` by `scripts/gen_prompts.sh`).
+    public static func builtin() throws -> PromptSet {
+        var loaded: [String: Prompt] = [:]
+        for s in stages {
+            guard let text = BuiltinPrompts.files[s] else { throw PromptError(description: "the built-in prompts lack \(s)") }
+            loaded[s] = try parse(Array(text.utf8), path: "<built-in>/\(s).prompt", expectedStage: s)
+        }
+        return try assemble(loaded, origin: "<built-in>")
+    }
+
+    /// The prompts `ask` uses: `--prompts DIR`, else `$SEGMINT_PROMPTS`, else the built-in copy.
+    /// A directory that was asked for but cannot be used is an error, never a silent fallback.
+    public static func resolve(directory: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PromptSet {
+        if let d = directory { return try load(directory: d) }
+        if let e = environment["SEGMINT_PROMPTS"], !e.isEmpty {
+            do { return try load(directory: e) } catch { throw PromptError(description: "SEGMINT_PROMPTS: \(error)") }
+        }
+        return try builtin()
+    }
+
+    private static func assemble(_ loaded: [String: Prompt], origin: String) throws -> PromptSet {
         guard let d = loaded["decompose"], let m = loaded["map"], let t = loaded["date"], let r = loaded["repair"] else {
-            throw PromptError(description: "prompt directory \(directory) is incomplete")
+            throw PromptError(description: "prompt directory \(origin) is incomplete")
         }
         return PromptSet(decompose: d, map: m, date: t, repair: r)
     }
@@ -72,19 +96,9 @@ public struct PromptSet: Sendable {
                       hash: String(SHA256.hex(bytes).prefix(12)), path: path)
     }
 
-    /// Finds the prompt directory: `$SEGMINT_PROMPTS`, `./prompts`, or `prompts/` in a parent of
-    /// the executable's directory (a SwiftPM build runs from `.build/<config>/`).
-    public static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") -> String? {
-        let fm = FileManager.default
-        func ok(_ d: String) -> Bool { fm.fileExists(atPath: (d as NSString).appendingPathComponent("decompose.prompt")) }
-        if let e = ProcessInfo.processInfo.environment["SEGMINT_PROMPTS"], ok(e) { return e }
-        if ok("prompts") { return "prompts" }
-        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            let cand = dir.appendingPathComponent("prompts").path
-            if ok(cand) { return cand }
-            dir.deleteLastPathComponent()
-        }
-        return nil
+    /// `--prompts DIR` or `$SEGMINT_PROMPTS` when set (for tools that need a directory), else nil:
+    /// the built-in prompts are the default.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        environment["SEGMINT_PROMPTS"].flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -39,7 +39,7 @@ public struct RetrievalHit: Sendable, Equatable {
     var index: Int = -1
 }
 
-/// The local retrieval index over one catalog, built once (issue 6, stage 2).
+/// The local retrieval index over one catalog, built once (stage 2 of the pipeline).
 ///
 /// Two matchers, merged: BM25 over the words of names, synonyms and descriptions of facets,
 /// events and fields; and character-trigram similarity (Dice) over names, synonyms and

@@ -1,4 +1,5 @@
 import Foundation
+import SegmintSyntax
 
 /// Reading a stage's JSON answer. Models wrap JSON in prose or code fences; the first `{` to the
 /// last `}` is taken, and anything that is not the expected shape is an error the stage is told.
@@ -83,6 +84,23 @@ struct DateAnswer {
 
 /// Accepts only the window forms of the grammar, so a date answer cannot smuggle anything else.
 enum WindowText {
+    /// A date stage's window: the grammar's forms as written, or an English phrasing of one
+    /// ("during the last 30 days", "past 2 weeks") read by the answer parser; either way the result
+    /// must parse as a window with the real parser, else nil (the stage is asked again).
+    static func parse(_ raw: String) -> String? {
+        let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let w = canonical(t) ?? AnswerParsing.window(t), parsesAsWindow(w) else { return nil }
+        return w
+    }
+
+    /// Whether `window` parses where a window goes, with the segment language's own parser.
+    static func parsesAsWindow(_ window: String) -> Bool {
+        guard !window.contains("\n"), !window.contains("#"), !window.contains("{"), !window.contains("}") else { return false }
+        let text = "segment w {\n  include {\n    has e \(window)\n  }\n}\n"
+        let parsed = Parser.parse(SourceFile(id: 0, path: "<window>", text: text))
+        return !parsed.diagnostics.hasErrors
+    }
+
     static func canonical(_ raw: String) -> String? {
         let w = raw.split(separator: " ").map(String.init)
         func int(_ s: String) -> Int? { Int(s).flatMap { $0 >= 1 ? $0 : nil } }

@@ -3,6 +3,15 @@
 /// `LLMStageModel`; tests may script it directly.
 public protocol StageModel: Sendable {
     func complete(_ call: StageCall) async throws -> StageReply
+    /// The pipeline kept this answer (it passed its stage's checks): it may be cached now.
+    func accept(_ reply: StageReply)
+    /// Seconds one whole request may take when the caller sets no budget (nil: no limit).
+    var defaultBudget: Double? { get }
+}
+
+extension StageModel {
+    public func accept(_ reply: StageReply) {}
+    public var defaultBudget: Double? { nil }
 }
 
 /// One stage call: the stage's system prompt and a JSON user message.
@@ -12,8 +21,10 @@ public struct StageCall: Sendable, Equatable {
     public var promptVersion: String
     public var system: String
     public var user: String
-    public init(stage: String, promptVersion: String, system: String, user: String) {
-        self.stage = stage; self.promptVersion = promptVersion; self.system = system; self.user = user
+    /// Absolute deadline of the whole request (`LLMClient.now()` clock), when there is one.
+    public var deadline: Double?
+    public init(stage: String, promptVersion: String, system: String, user: String, deadline: Double? = nil) {
+        self.stage = stage; self.promptVersion = promptVersion; self.system = system; self.user = user; self.deadline = deadline
     }
 }
 
@@ -22,6 +33,11 @@ public struct StageReply: Sendable, Equatable {
     /// The model that answered, for the output header.
     public var model: String
     public var cacheHit: Bool
+    /// The provider that answered, and the providers that failed before it (failover).
+    public var provider: String?
+    public var failedOver: [String] = []
+    /// Handed back to `StageModel.accept` to cache the answer.
+    public var pendingCacheKey: String?
     public init(text: String, model: String, cacheHit: Bool = false) { self.text = text; self.model = model; self.cacheHit = cacheHit }
 }
 

@@ -1,5 +1,6 @@
 import SegmintCore
 import SegmintSQL
+import SegmintLLM
 
 /// A value from the project file with the place it was written (for diagnostics).
 public struct Located<Value: Sendable>: Sendable {
@@ -80,7 +81,7 @@ public enum TenantChoice: Sendable {
 
 /// Keys of the LLM configuration that live in the same file (docs/llm-config.md); the project
 /// loader accepts them without reading them.
-let llmKeys: Set<String> = ["providers", "failover", "stages", "retry", "timeout_s", "deadline_s", "cache_dir"]
+let llmKeys = Set(LLMConfigLoader.fileKeys)
 /// Keys of the project itself.
 let projectKeys: [String] = ["name", "catalog", "catalogs", "default_tenant", "segments", "dialects", "as_of",
                              "target", "snapshots", "tests"]

@@ -52,6 +52,9 @@ extension Formatter {
     /// A grounding tag: `[INFERRED: 500 from "high-value"]`.
     public static func print(tag: GroundingTag) -> String { FormatWriter.tag(tag) }
 
+    /// A block on one line: `{ a b }`, or `{}` when empty.
+    public static func print(block: Block, tags: Bool = true) -> String { oneLineBlock(block, tags: tags) }
+
     static func oneLineBlock(_ b: Block, tags: Bool) -> String {
         b.conditions.isEmpty ? "{}" : "{ " + b.conditions.map { print(condition: $0, tags: tags) }.joined(separator: " ") + " }"
     }

@@ -58,6 +58,7 @@ public final class FakeLLMServer: @unchecked Sendable {
     private let listenFD: Int32
     private let lock = NSLock()
     private var queue: [Reply] = []
+    private var responder: (@Sendable (Request) -> Reply?)?
     private var recorded: [Request] = []
     private var stopping = false
     private let group = DispatchGroup()
@@ -94,6 +95,12 @@ public final class FakeLLMServer: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    /// Answers by the request's content instead of (before) the queue: parallel callers then get
+    /// the reply meant for them whatever order they arrive in. Returning nil falls back to the queue.
+    public func respond(with responder: @escaping @Sendable (Request) -> Reply?) {
+        lock.lock(); self.responder = responder; lock.unlock()
+    }
 
     /// Adds replies to the end of the queue. With an empty queue the server answers 500.
     public func enqueue(_ replies: Reply...) {
@@ -140,6 +147,11 @@ public final class FakeLLMServer: @unchecked Sendable {
         guard let request = readRequest(fd) else { close(fd); return }
         lock.lock()
         recorded.append(request)
+        let answer = responder
+        lock.unlock()
+        // The responder runs outside the lock (it may be slow, and may read `requests`).
+        if let answer, let reply = answer(request) { respond(fd, reply, path: request.path); return }
+        lock.lock()
         let reply = queue.isEmpty ? Reply.raw(status: 500, body: #"{"error":{"message":"fake server: no scripted reply"}}"#, headers: [:]) : queue.removeFirst()
         lock.unlock()
         respond(fd, reply, path: request.path)

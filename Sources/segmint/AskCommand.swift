@@ -17,7 +17,7 @@ struct AskCommand: ParsableCommand {
         abstract: "Turn a natural-language request into a checked segment (and SQL).",
         discussion: """
             Exit status: 0 a checked segment; 1 could not be grounded (unmapped words on stderr); 2 usage or \
-            I/O error; 3 questions need answers (JSON on stdout; answer with --answer KEY=VALUE); 4 not a \
+            I/O error, or the configured LLM could not answer; 3 questions need answers (JSON on stdout; answer with --answer KEY=VALUE); 4 not a \
             segment request (reason on stderr). On a terminal, questions are asked interactively.
             """
     )
@@ -52,8 +52,11 @@ struct AskCommand: ParsableCommand {
     @Option(name: .long, help: "Memory store: a SQLite path, sqlite:PATH, postgres://…, or none.")
     var memory: String?
 
-    @Option(name: .long, help: "Directory of the stage prompts (default: ./prompts or $SEGMINT_PROMPTS).")
+    @Option(name: .long, help: "Directory of the stage prompts (default: $SEGMINT_PROMPTS, else the built-in prompts).")
     var prompts: String?
+
+    @Option(name: .long, help: "Seconds the whole request may take with an LLM (default: deadline_s of the LLM configuration).")
+    var timeout: Double?
 
     @Option(name: .long, help: "LLM configuration file (default: segmint.yaml search, then the environment).")
     var config: String?
@@ -63,7 +66,7 @@ struct AskCommand: ParsableCommand {
 
     func run() throws {
         let args = AskArguments(request: request, catalog: catalog, tenant: tenant, out: out, sql: sql, dialect: dialect,
-                                offline: offline, trace: trace, answers: answer, memory: memory, prompts: prompts)
+                                offline: offline, trace: trace, answers: answer, memory: memory, prompts: prompts, timeout: timeout)
         let interactive: (@Sendable (AskQuestion) async -> String?)? = (isatty(0) != 0 && isatty(2) != 0) ? { q in
             FileHandleStderr.write("? \(q.text) (e.g. \(q.example)): ")
             return readLine()

@@ -3,7 +3,7 @@ import SegmintCore
 import SegmintStore
 @testable import SegmintDriver
 
-/// Second conformance pass: hostile keys through `run`'s three formats, `check --format json`
+/// Conformance of the edges: hostile keys through `run`'s three formats, `check --format json`
 /// shape, SQLite timestamps with a `T`, the analyses on the saas catalog, `fmt` on hostile text.
 final class Conformance2RunTests: ConformanceCase {
     /// Keys a TEXT primary key can hold and a CSV/JSON/table writer can get wrong.

@@ -1,6 +1,7 @@
 import XCTest
 import SegmintCore
 import SegmintStore
+import SegmintTestSupport
 @testable import SegmintDriver
 
 /// Shared fixture of the conformance suite: the SaaS catalog, the minimal catalog, a SQLite
@@ -98,12 +99,11 @@ class ConformanceCase: XCTestCase {
 
     /// Runs Fixtures/conformance/oracle.py; skips when the Python oracles are not installed.
     func oracle(_ request: [String: Any]) throws -> [[String: Any]] {
-        let env = ProcessInfo.processInfo.environment
-        let python = env["SEGMINT_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (FileManager.default.isExecutableFile(atPath: "/work/main/.venv/bin/python") ? "/work/main/.venv/bin/python" : "/usr/bin/python3")
+        let python = OraclePython.executable
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = [Conformance.fixtures + "/oracle.py"]
+        // `python3` (no venv) is found on PATH through env.
+        p.executableURL = URL(fileURLWithPath: python.hasPrefix("/") ? python : "/usr/bin/env")
+        p.arguments = (python.hasPrefix("/") ? [] : [python]) + [Conformance.fixtures + "/oracle.py"]
         let inFile = dir + "/oracle-in.json", outFile = dir + "/oracle-out.json", errFile = dir + "/oracle-err.txt"
         try JSONSerialization.data(withJSONObject: request).write(to: URL(fileURLWithPath: inFile))
         FileManager.default.createFile(atPath: outFile, contents: nil)
@@ -115,7 +115,7 @@ class ConformanceCase: XCTestCase {
         p.waitUntilExit()
         let err = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
         if p.terminationStatus != 0 {
-            if err.contains("ModuleNotFoundError") && env["CI"] == nil { throw XCTSkip("python oracle missing a module: \(err)") }
+            if err.contains("ModuleNotFoundError") && ProcessInfo.processInfo.environment["CI"] == nil { throw XCTSkip("python oracle missing a module: \(err)") }
             XCTFail("oracle failed: \(err)")
             return []
         }

@@ -45,7 +45,7 @@ final class EvalAskTests: XCTestCase {
         let t = AskTranslator(name: "pipeline", mode: .cassette, catalog: try EvalFixtures.catalog(), prompts: try prompts())
         let a = await t.translate(c, answers: [:], asOf: asOf)
         guard case .failure(let message) = a.outcome else { return XCTFail("\(a.outcome)") }
-        XCTAssertTrue(message.hasPrefix("fell back to the offline translator"), message)
+        XCTAssertTrue(message.hasPrefix("the LLM could not answer"), message)
         XCTAssertTrue(message.contains("cassette has no date response for span \"California customers\""), message)
     }
 

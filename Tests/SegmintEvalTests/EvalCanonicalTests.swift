@@ -21,6 +21,10 @@ final class EvalCanonicalTests: XCTestCase {
         XCTAssertEqual(try key("include { any { age > 3 has_app = true } }"), try key("include { any { has_app = true age > 3 } }"))
         XCTAssertEqual(try key("description \"x\" as_of 2026-01-01 include { age > 3 }"), try key("include { age > 3 }"))
         XCTAssertEqual(try key("include { } exclude { }"), try key(""), "empty blocks mean every customer, like none")
+        XCTAssertEqual(try key("include { any { all { b = 1 a = 2 } c = 3 } c = 3 }"),
+                       try key("include { c = 3 any { c = 3.0 all { a = 2 b = 1 a = 2 } } }"), "nested parts sorted, duplicates dropped")
+        XCTAssertEqual(try key("include { any { all { b = 1 a = 2 } c = 3 } }"), "include { any { all { a = 2 b = 1 } c = 3 } }",
+                       "printed by the formatter")
         XCTAssertEqual(try key("include { signup_date during last 1 month }"), try key("include { signup_date during last 1 months }"))
     }
 

@@ -148,3 +148,20 @@ final class EvalScorerTests: XCTestCase {
         XCTAssertFalse(bad.cases[0].passed, "asking the right question but ignoring the answer is a failure")
     }
 }
+
+extension EvalScorerTests {
+    /// An ungrounded case that accepts a clarification passes only when the questions name the
+    /// words the case lists as unmapped.
+    func testAcceptableClarificationMustAskAboutTheUnmappedWords() throws {
+        let scorer = EvalScorer(catalog: try EvalFixtures.catalog(), executor: nil)
+        let c = EvalCase(id: "c", request: "customers whose credit score is high", expect: .ungrounded, acceptable: [.clarify], unmapped: ["credit score"])
+        let about = EvalQuestion(key: "term:credit score", span: "credit score", kind: "term")
+        let other = EvalQuestion(key: "term:high", span: "high", kind: "term")
+        XCTAssertTrue(scorer.score(c, attempt: EvalAttempt(outcome: .clarify([about])), latencyMs: 1).passed)
+        let r = scorer.score(c, attempt: EvalAttempt(outcome: .clarify([other])), latencyMs: 1)
+        XCTAssertFalse(r.passed)
+        XCTAssertEqual(r.detail, [#"no question about "credit score""#])
+        let strict = EvalCase(id: "d", request: c.request, expect: .ungrounded, unmapped: ["credit score"])
+        XCTAssertFalse(scorer.score(strict, attempt: EvalAttempt(outcome: .clarify([about])), latencyMs: 1).passed)
+    }
+}

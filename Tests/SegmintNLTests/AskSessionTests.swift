@@ -63,15 +63,17 @@ final class AskSessionTests: XCTestCase {
         XCTAssertEqual(try memory.answers(tenant: "retail", user: "bo")["window:recently"], "last 10 days")
     }
 
-    func testAllProvidersDownFallsBackToOfflineWithNotice() async throws {
+    /// A configured model that cannot answer is an error naming the cause; the offline
+    /// translator is not used in its place.
+    func testAllProvidersDownIsAnErrorWithoutFallback() async throws {
         let m = ScriptedModel()
         m.failure = ScriptedModel.ScriptError(description: "connection refused")
         let s = AskSession(model: m, prompts: try RepoPrompts.load(), memory: InMemoryStore())
         let r = await s.run(AskRequest(text: "California customers who bought outdoor gear in the last 90 days but not email opt-outs", catalog: catalog))
-        XCTAssertEqual(r.exitCode, 0)
-        XCTAssertTrue(r.usedOfflineTranslator)
-        XCTAssertTrue(r.messages.contains { $0.hasPrefix("notice: every LLM provider failed") && $0.contains("offline translator") }, "\(r.messages)")
-        XCTAssertTrue(r.seg?.contains("# segmint ask (offline translator)") == true)
+        XCTAssertEqual(r.exitCode, 2)
+        XCTAssertNil(r.seg)
+        XCTAssertFalse(r.usedOfflineTranslator)
+        XCTAssertTrue(r.messages.contains { $0.hasPrefix("error: the LLM could not answer") && $0.contains("connection refused") && $0.contains("--offline") }, "\(r.messages)")
     }
 
     func testNoModelConfiguredUsesOfflineWithNotice() async {

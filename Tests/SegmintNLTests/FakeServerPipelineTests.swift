@@ -52,7 +52,7 @@ final class FakeServerPipelineTests: XCTestCase {
         XCTAssertTrue(seg.contains("# models: date=model-date, decompose=model-decompose, map=model-map\n"), seg)
         // The map request carried the map prompt as system message and the retrieved candidates.
         let mapBody = try XCTUnwrap(servers["map"]?.requests.first?.bodyText)
-        XCTAssertTrue(mapBody.contains("You translate one part of a customer-segment request"), mapBody)
+        XCTAssertTrue(mapBody.contains("You translate one part of a request for a segment of customers"), mapBody)
         XCTAssertTrue(mapBody.contains("loyalty_tier"), mapBody)
         XCTAssertEqual(servers["repair"]?.requests.count, 0)
     }
@@ -78,9 +78,9 @@ final class FakeServerPipelineTests: XCTestCase {
         reply("repair", Reply.condition(#"loyalty_tier = "platinum" [RETRIEVED: loyalty_tier] [INFERRED: "platinum" from "premium"]"#),
               #"{"condition": null, "unmapped": ["premium"]}"#)
         let r = await try session(client()).run(AskRequest(text: span, catalog: RetailCatalog.shared))
-        XCTAssertEqual(r.exitCode, 1)
+        XCTAssertEqual(r.exitCode, 3)
         XCTAssertNil(r.seg)
-        XCTAssertTrue(r.messages.contains(#"could not map: "premium""#), "\(r.messages)")
+        XCTAssertTrue(r.questionsJSON?.contains(#""key": "term:premium""#) == true, r.questionsJSON ?? "")
     }
 
     func testNonVerbatimSpanRetriedThroughTheClientLayer() async throws {
@@ -110,18 +110,21 @@ final class FakeServerPipelineTests: XCTestCase {
                                 .completion(#"{"condition": null, "unmapped": ["Ignore", "the", "catalog", "output", "everyone"]}"#, model: "model-map"))
         reply("date", Reply.noWindow, Reply.noWindow)
         let r = await try session(client()).run(AskRequest(text: request, catalog: RetailCatalog.shared))
-        // Whatever order the parts took, the injected part could not be grounded: no segment at all.
-        XCTAssertEqual(r.exitCode, 1)
+        // Whatever order the parts took, the injected part could not be grounded: no segment at
+        // all, only questions about its words.
+        XCTAssertEqual(r.exitCode, 3)
         XCTAssertNil(r.seg)
+        XCTAssertTrue(r.questionsJSON?.contains(#""key": "term:ignore""#) == true, r.questionsJSON ?? "")
     }
 
-    func testAllProvidersDownFallsBackToOfflineWithNotice() async throws {
+    func testAllProvidersDownIsAnErrorNamingEachProvider() async throws {
         for s in servers.values { s.stop() }
         let r = await try session(client()).run(AskRequest(text: "gold tier members who bought in the last 30 days", catalog: RetailCatalog.shared))
-        XCTAssertEqual(r.exitCode, 0, r.messages.joined(separator: "\n"))
-        XCTAssertTrue(r.usedOfflineTranslator)
-        XCTAssertTrue(r.messages.contains { $0.hasPrefix("notice: every LLM provider failed") }, "\(r.messages)")
-        XCTAssertTrue(r.seg?.contains("has purchase during last 30 days") == true, r.seg ?? "")
+        XCTAssertEqual(r.exitCode, 2, r.messages.joined(separator: "\n"))
+        XCTAssertFalse(r.usedOfflineTranslator)
+        XCTAssertNil(r.seg)
+        let m = r.messages.joined(separator: "\n")
+        XCTAssertTrue(m.contains("error: the LLM could not answer") && m.contains("connection failed"), m)
     }
 
     func testWarmCacheAnswersWithoutHTTP() async throws {

@@ -37,7 +37,7 @@ final class PipelineTests: XCTestCase {
         """), seg)
         // The header records the request, the catalog, every prompt's version and hash, and the models.
         XCTAssertTrue(seg.contains("# catalog: retail@3\n"), seg)
-        XCTAssertTrue(seg.contains("decompose v1 sha256:"), seg)
+        XCTAssertTrue(seg.contains("decompose v2 sha256:"), seg)
         XCTAssertTrue(seg.contains("models: date=scripted-date, decompose=scripted-decompose, map=scripted-map"), seg)
         XCTAssertEqual(m.callCount, 7)  // decompose + 3 × (map ∥ date)
         XCTAssertEqual(trace.count, 7)
@@ -76,9 +76,9 @@ final class PipelineTests: XCTestCase {
         m.on("repair", span: span, Reply.condition(#"pet_type = "dog" [RETRIEVED: pet_type from "pet"]"#),
              #"{"condition": null, "unmapped": ["pet", "dog"]}"#)
         let (outcome, _) = try await pipeline(m).run(span)
-        guard case .ungrounded(let problems, let unmapped) = outcome else { return XCTFail("\(outcome)") }
-        XCTAssertEqual(unmapped, ["pet", "dog"])
-        XCTAssertFalse(problems.isEmpty)
+        // The words nothing grounds become questions naming them (never dropped, never a guess).
+        guard case .questions(let qs) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(qs.map(\.key), ["term:pet", "term:dog"])
         XCTAssertEqual(m.calls("repair").count, 2)  // bounded
     }
 
@@ -90,8 +90,8 @@ final class PipelineTests: XCTestCase {
         m.on("date", span: span, Reply.noWindow)
         m.on("repair", span: span, #"{"condition": null, "unmapped": ["VIP"]}"#)
         let (outcome, _) = try await pipeline(m).run(span)
-        guard case .ungrounded(_, let unmapped) = outcome else { return XCTFail("\(outcome)") }
-        XCTAssertEqual(unmapped, ["VIP"])
+        guard case .questions(let qs) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(qs.map(\.key), ["term:vip"])
         XCTAssertTrue(m.calls("repair")[0].user.contains("an inferred value (\\\"platinum\\\") is not allowed"), m.calls("repair")[0].user)
     }
 

@@ -52,7 +52,7 @@ final class ProjectFileTests: XCTestCase {
     }
 
     func testTodaysLLMOnlyFileIsAValidProjectFile() throws {
-        let (r, _) = load("providers:\n  - name: openai\n    model: gpt-4o\nretry: {max_attempts: 2}\ntimeout_s: 20\n")
+        let (r, _) = load("providers:\n  - name: openai\n    model: gpt-4o\nretry: {max_attempts: 2}\ncircuit_breaker: {failures: 3}\ntimeout_s: 20\n")
         XCTAssertEqual(r.diagnostics, [])
         XCTAssertEqual(try XCTUnwrap(r.project).catalogs.count, 0)
     }

@@ -2,6 +2,7 @@ import Foundation
 import CSQLite3
 import CLibPQ
 import SegmintCatalog
+import SegmintTestSupport
 
 /// Loads a Dataset into a database and runs SQL returning one key column. Values are bound as
 /// parameters, so loading never depends on the literal escaping under test.
@@ -185,11 +186,7 @@ final class DataBox: @unchecked Sendable { var data = Data() }
 
 /// The Python oracles (DuckDB and sqlglot) through one script per batch.
 enum Python {
-    static var executable: String {
-        if let p = ProcessInfo.processInfo.environment["SEGMINT_PYTHON"], !p.isEmpty { return p }
-        if FileManager.default.isExecutableFile(atPath: "/work/main/.venv/bin/python") { return "/work/main/.venv/bin/python" }
-        return "python3"
-    }
+    static var executable: String { OraclePython.executable }
 
     static func available(_ module: String) -> Bool {
         (try? run("import \(module)", input: Data())) != nil

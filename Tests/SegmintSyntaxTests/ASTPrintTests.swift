@@ -49,6 +49,8 @@ final class ASTPrintTests: XCTestCase {
                        "not any { city contains \"a\\\"b\\u{202E}\" all { age > 3 [RETRIEVED: age] x is not missing } all {} }")
         XCTAssertEqual(Formatter.print(condition: c, tags: false),
                        "not any { city contains \"a\\\"b\\u{202E}\" all { age > 3 x is not missing } all {} }")
+        XCTAssertEqual(Formatter.print(block: Block([.inSegment("a"), .predicate("b", .isMissing(negated: false))])), "{ in segment a b is missing }")
+        XCTAssertEqual(Formatter.print(block: Block([])), "{}")
         XCTAssertEqual(Formatter.print(test: .during(.fiscalQuarter(2026, 1))), "during fiscal_quarter 2026 Q1")
         XCTAssertEqual(Formatter.print(aggregate: Aggregate(.sum(Ident("amount")), between: NumberLiteral(10), and: NumberLiteral(20))),
                        "sum(amount) between 10 and 20")

@@ -3,7 +3,7 @@
 #   1. `segmint check` (release build): wall time, MB/s, peak RSS (/usr/bin/time -v);
 #   2. the parse-only harness (bench/check/harness): parse and fmt MB/s, best of 5.
 # Usage: bench/check/run.sh [MEGABYTES]   (default 10). Output files go to bench/out/.
-# Targets (issue #2): check >= 20 MB/s on one core, peak memory < 10x the input size.
+# Targets: check >= 20 MB/s on one core, peak memory < 10x the input size.
 set -euo pipefail
 MB="${1:-10}"
 HERE="$(cd "$(dirname "$0")" && pwd)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compile throughput of Segmint vs sqlglot, in one run (issue 3, Performance).
+# Compile throughput of Segmint vs sqlglot, in one run.
 #
 #   bench/compile/run.sh            # release build, then both measurements
 #
@@ -9,7 +9,7 @@
 # repeated for >= 2 s. Prints both rates and the per-segment ratio (target >= 50x).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PY="${SEGMINT_PYTHON:-/work/main/.venv/bin/python}"
+PY="${SEGMINT_PYTHON:-$PWD/.venv/bin/python}"
 [ -x "$PY" ] || PY=python3
 
 swift build -c release --product segmint-bench-compile >&2

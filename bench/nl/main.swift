@@ -1,4 +1,4 @@
-// Benchmarks for the natural-language pipeline (issue 6). Run in release:
+// Benchmarks for the natural-language pipeline. Run in release:
 //   swift build -c release --product segmint-bench-nl && .build/release/segmint-bench-nl [catalogs/retail.yaml]
 import Foundation
 import SegmintCore
@@ -25,8 +25,8 @@ let root = FileManager.default.currentDirectoryPath
 let catalogPath = CommandLine.arguments.dropFirst().first ?? "catalogs/retail.yaml"
 let loaded = CatalogLoader.load(path: catalogPath, sources: SourceMap())
 guard let retail = loaded.catalog else { print("cannot load \(catalogPath)"); exit(2) }
-guard let promptDir = PromptSet.defaultDirectory(), let prompts = try? PromptSet.load(directory: promptDir) else {
-    print("run from the repository root (prompts/ not found)"); exit(2)
+guard let prompts = try? PromptSet.resolve(directory: nil) else {
+    print("cannot load the prompts (check SEGMINT_PROMPTS)"); exit(2)
 }
 
 // MARK: 1. Parallel pipeline vs the same stages in sequence, fake server at latency L per call.
