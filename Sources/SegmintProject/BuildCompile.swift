@@ -42,7 +42,9 @@ extension Builder {
         guard let program = result.program, !result.diagnostics.hasErrors else { return nil }
 
         var state = BuildState(key: key)
-        state.files = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.sha256) })
+        state.files = Dictionary(uniqueKeysWithValues: files.map {
+            ($0.path, BuildState.FileRecord(sha256: $0.sha256, size: $0.size, mtime: $0.mtime))
+        })
         if let old = plan.old {
             for s in old.segments.values where !plan.dirty.contains(s.file) && state.files[s.file] != nil { state.segments[s.name] = s }
         }
@@ -61,8 +63,12 @@ extension Builder {
 
     /// Parses one file (after checking it is text); its diagnostics join the build's.
     mutating func parse(_ f: ProjectFile) -> (ast: SegFile, id: Int)? {
-        let file = sources.add(path: f.path, bytes: f.bytes)
-        if let problem = NonText.find(in: f.bytes) {
+        guard let bytes = f.bytes ?? (try? FileInput.read(project.resolve(f.path))) else {
+            diagnostics.append(Diagnostic(code: CheckCode.unreadableFile, message: "cannot read \(f.path)", location: .init(file: f.path)))
+            return nil
+        }
+        let file = sources.add(path: f.path, bytes: bytes)
+        if let problem = NonText.find(in: bytes) {
             let (code, what): (String, String)
             switch problem {
             case .nul: (code, what) = (CheckCode.binaryFile, "is binary data, not a .seg text file")

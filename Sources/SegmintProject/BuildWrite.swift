@@ -5,7 +5,8 @@ extension Builder {
     /// Writes what changed: SQL files, dbt models, then the state and the manifest (last, so a
     /// build interrupted half-way leaves a state that makes the next build redo the work).
     /// Returns false (with a diagnostic) when a write fails.
-    mutating func write(_ result: CompiledBuild, catalog: (catalog: PreparedCatalog, label: String, sha256: String)) -> Bool {
+    mutating func write(_ result: CompiledBuild, catalog: (catalog: PreparedCatalog, label: String, sha256: String),
+                        old: BuildState?, oldStateBytes: [UInt8]?) -> Bool {
         do {
             for d in options.dialects { try Files.makeDirectories(target + "/" + d.rawValue) }
             for o in result.outputs where try writeIfChanged(o.bytes, to: target + "/" + o.path) { report.written += 1 }
@@ -20,12 +21,19 @@ extension Builder {
                 if let dbt = options.dbtDirectory { Files.remove(dbt + "/\(name).sql") }
                 report.removed += 1
             }
-            let manifest = ManifestWriter.json(result.state, compiler: segmintCompilerVersion,
-                                               catalog: (CatalogResolver.relativePath(catalogChoice.path, from: project.root), catalog.label, catalog.sha256),
-                                               asOf: project.asOf.map(\.description) ?? "current",
-                                               dialects: options.dialects.map(\.rawValue), dbt: options.dbtDirectory)
-            if try writeIfChanged(Array(manifest.utf8), to: target + "/manifest.json", durable: true) { report.written += 1 }
-            _ = try writeIfChanged(Array(result.state.encoded().utf8), to: statePath, durable: true)
+            // The manifest is a function of the state minus stat data: unchanged state, unchanged manifest.
+            let sameContent = old.map { $0.segments == result.state.segments
+                && $0.files.mapValues(\.sha256) == result.state.files.mapValues(\.sha256) } ?? false
+            let manifestPath = target + "/manifest.json"
+            if !(sameContent && Files.exists(manifestPath)) {
+                let manifest = ManifestWriter.json(result.state, compiler: segmintCompilerVersion,
+                                                   catalog: (CatalogResolver.relativePath(catalogChoice.path, from: project.root), catalog.label, catalog.sha256),
+                                                   asOf: project.asOf.map(\.description) ?? "current",
+                                                   dialects: options.dialects.map(\.rawValue), dbt: options.dbtDirectory)
+                if try writeIfChanged(manifest, to: manifestPath, durable: true) { report.written += 1 }
+            }
+            let state = result.state.encoded()
+            if state != oldStateBytes { try AtomicFile.write(state, to: statePath, durable: true) }
             return true
         } catch {
             diagnostics.append(Diagnostic(code: ProjectCode.writeFailed, message: "\(error)"))

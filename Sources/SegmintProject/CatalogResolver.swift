@@ -8,6 +8,7 @@ public struct CatalogChoice: Sendable {
     /// The path as shown in messages (relative to the working directory when the project names it).
     public var display: String
     public var origin: Origin
+    public init(path: String, display: String, origin: Origin) { self.path = path; self.display = display; self.origin = origin }
 }
 
 /// The outcome of catalog resolution: a choice, or diagnostics and an exit code.

@@ -10,7 +10,7 @@ struct IncrementalPlan {
     init(files: [ProjectFile], old: BuildState?) {
         self.old = old
         guard let old else { dirty = Set(files.map(\.path)); return }
-        var dirty = Set(files.filter { old.files[$0.path] != $0.sha256 }.map(\.path))
+        var dirty = Set(files.filter { old.files[$0.path]?.sha256 != $0.sha256 }.map(\.path))
         let present = Set(files.map(\.path))
         let gone = Set(old.files.keys.filter { !present.contains($0) })
         var dependents: [String: [String]] = [:]

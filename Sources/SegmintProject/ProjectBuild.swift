@@ -4,6 +4,9 @@ import SegmintCatalog
 import SegmintCheck
 import SegmintSQL
 import SegmintLLM
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The version written into manifests and build hashes: a new compiler rebuilds everything.
 public let segmintCompilerVersion = "segmint 0.4.0"
@@ -34,11 +37,14 @@ public struct BuildReport: Sendable {
     public var removed = 0
 }
 
-/// A project-relative `.seg` file read for a build.
+/// A project-relative `.seg` file of a build. `bytes` is nil when size and mtime match the
+/// previous build's record: the file is then read only if it must be parsed.
 struct ProjectFile {
     var path: String
-    var bytes: [UInt8]
+    var bytes: [UInt8]?
     var sha256: String
+    var size: Int
+    var mtime: Int
 }
 
 /// `segmint build`: every segment of the project to `target/<dialect>/<segment>.sql`, plus
@@ -75,23 +81,26 @@ struct Builder {
     }
 
     mutating func run() -> BuildReport {
-        let listed = ProjectSources.list(project)
+        let started = Builder.now()
+        let listed = ProjectSources.listWithStats(project)
         diagnostics += listed.diagnostics
         guard let catalog = loadCatalog() else { return finish(diagnostics.contains { $0.code == CatalogCode.unreadable } ? 2 : 1) }
-        guard let files = readFiles(listed.files) else { return finish(2) }
         if !listed.diagnostics.isEmpty { return finish(2) }
+        let key = stateKey(catalog.sha256)
+        let oldBytes = Files.read(statePath)
+        let old = options.full ? nil : oldBytes.flatMap(BuildState.decode).flatMap { $0.key == key ? $0 : nil }
+        guard let files = readFiles(listed.files, old: old) else { return finish(2) }
         if files.isEmpty {
             diagnostics.append(Diagnostic(code: ProjectCode.noSegments, severity: .warning, message: "the project has no .seg files",
                                           help: "segment directories: " + project.segmentDirectories.map(\.value).joined(separator: ", ")))
         }
-        let key = stateKey(catalog.sha256)
-        let old = options.full ? nil : loadState().flatMap { $0.key == key ? $0 : nil }
         var plan = IncrementalPlan(files: files, old: old)
         plan.addMissingOutputs(existing: outputExists)
         let compiled = compile(plan: plan, files: files, catalog: catalog.catalog, key: key)
         if diagnostics.hasErrors { return finish(1) }
-        guard let result = compiled else { return finish(1) }
-        let written = write(result, catalog: catalog)
+        guard var result = compiled else { return finish(1) }
+        result.state.started = started
+        let written = write(result, catalog: catalog, old: old, oldStateBytes: oldBytes)
         return finish(written ? 0 : 2)
     }
 
@@ -109,21 +118,33 @@ struct Builder {
         return (PreparedCatalog(catalog), catalog.label, SHA256.hex(bytes))
     }
 
-    /// Every listed file's bytes and hash; nil (with diagnostics) when one cannot be read.
-    mutating func readFiles(_ paths: [String]) -> [ProjectFile]? {
+    /// Every listed file's hash: from the previous build when size and mtime are unchanged,
+    /// else read and hashed. nil (with diagnostics) when one cannot be read.
+    mutating func readFiles(_ listed: [ProjectSources.Listed], old: BuildState?) -> [ProjectFile]? {
         var out: [ProjectFile] = []
-        out.reserveCapacity(paths.count)
+        out.reserveCapacity(listed.count)
         var failed = false
-        for path in paths {
+        for f in listed {
+            if let old, old.unchanged(f.path, size: f.size, mtime: f.mtime), let rec = old.files[f.path] {
+                out.append(ProjectFile(path: f.path, bytes: nil, sha256: rec.sha256, size: f.size, mtime: f.mtime))
+                continue
+            }
             do {
-                let bytes = try FileInput.read(project.resolve(path))
-                out.append(ProjectFile(path: path, bytes: bytes, sha256: SHA256.hex(bytes)))
+                let bytes = try FileInput.read(project.resolve(f.path))
+                out.append(ProjectFile(path: f.path, bytes: bytes, sha256: SHA256.hex(bytes), size: f.size, mtime: f.mtime))
             } catch {
-                diagnostics.append(Diagnostic(code: CheckCode.unreadableFile, message: "\(error)", location: .init(file: path)))
+                diagnostics.append(Diagnostic(code: CheckCode.unreadableFile, message: "\(error)", location: .init(file: f.path)))
                 failed = true
             }
         }
         return failed ? nil : out
+    }
+
+    /// Wall-clock time in ns (file mtimes are wall-clock too).
+    static func now() -> Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int(ts.tv_sec) * 1_000_000_000 + Int(ts.tv_nsec)
     }
 
     func stateKey(_ catalogSHA: String) -> String {
@@ -132,10 +153,6 @@ struct Builder {
     }
 
     var statePath: String { target + "/.build-state" }
-
-    func loadState() -> BuildState? {
-        Files.read(statePath).flatMap { BuildState.decode(String(decoding: $0, as: UTF8.self)) }
-    }
 
     func outputExists(_ segment: String) -> Bool {
         options.dialects.allSatisfy { Files.exists(target + "/\($0.rawValue)/\(segment).sql") }

@@ -158,10 +158,40 @@ final class BuildTests: XCTestCase {
 
     func testStateRoundTrips() {
         var s = BuildState(key: "k\t1")
-        s.files["a\\b.seg"] = "abc"
+        s.files["a\\b.seg"] = .init(sha256: "abc", size: 12, mtime: 1_700_000_000_123_456_789)
         s.segments["x"] = .init(name: "x", file: "a\\b.seg", hash: "h", dependsOn: ["y", "z"], title: "T\tab", description: nil,
                                 retrieved: 2, inferred: 1, assumptions: ["500 from \"high\nvalue\"", "7"])
+        s.segments["y"] = .init(name: "y", file: "c.seg", hash: "h2", dependsOn: [], title: nil, description: "d\\\r",
+                                retrieved: 0, inferred: 0, assumptions: [])
+        s.started = 1_700_000_009_000_000_000
         XCTAssertEqual(BuildState.decode(s.encoded()), s)
-        XCTAssertNil(BuildState.decode("something else\n"))
+        XCTAssertTrue(s.unchanged("a\\b.seg", size: 12, mtime: 1_700_000_000_123_456_789))
+        XCTAssertFalse(s.unchanged("a\\b.seg", size: 13, mtime: 1_700_000_000_123_456_789))
+        XCTAssertFalse(s.unchanged("a\\b.seg", size: 12, mtime: 1_700_000_008_000_000_000), "modified just before the build: read again")
+        XCTAssertNil(BuildState.decode(Array("something else\n".utf8)))
+        XCTAssertNil(BuildState.decode(Array("segmint-build-state 2\nkey\tk\nfile\tonly-two\n".utf8)))
+    }
+
+    func testManifestStringsAreEscapedAsJSON() throws {
+        var s = BuildState(key: "k")
+        s.files["a.seg"] = .init(sha256: "abc", size: 1, mtime: 2)
+        s.segments["x"] = .init(name: "x", file: "a.seg", hash: "h", dependsOn: [], title: "quote \" back \\ tab \t nl \n \u{1} é",
+                                description: nil, retrieved: 0, inferred: 1, assumptions: ["500 from \"high\""])
+        let bytes = ManifestWriter.json(s, compiler: "c", catalog: ("p", "l@1", "sha"), asOf: "current", dialects: ["postgres"], dbt: nil)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let x = try XCTUnwrap((json["segments"] as? [String: [String: Any]])?["x"])
+        XCTAssertEqual(x["title"] as? String, "quote \" back \\ tab \t nl \n \u{1} é")
+        XCTAssertEqual((x["grounding"] as? [String: Any])?["assumptions"] as? [String], ["500 from \"high\""])
+        XCTAssertEqual(x["source_sha256"] as? String, "abc")
+    }
+
+    func testATouchedButUnchangedFileIsNotRecompiled() throws {
+        let t = try ShopCatalog.project()
+        XCTAssertEqual(build(t).exitCode, 0)
+        let text = try XCTUnwrap(t.read("segments/plans.seg"))
+        usleep(10_000)
+        try t.write("segments/plans.seg", text)   // new mtime, same bytes
+        let out = build(t)
+        XCTAssertTrue(out.stderr.contains("0 compiled, 0 files written"), out.stderr)
     }
 }
