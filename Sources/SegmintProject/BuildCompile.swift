@@ -46,7 +46,11 @@ extension Builder {
             ($0.path, BuildState.FileRecord(sha256: $0.sha256, size: $0.size, mtime: $0.mtime))
         })
         if let old = plan.old {
-            for s in old.segments.values where !plan.dirty.contains(s.file) && state.files[s.file] != nil { state.segments[s.name] = s }
+            // Start from the old records (shared storage, no copy) and drop those being redone.
+            state.segments = old.segments
+            for s in old.segments.values where plan.dirty.contains(s.file) || state.files[s.file] == nil {
+                state.segments[s.name] = nil
+            }
         }
         var out = CompiledBuild(state: state)
         var hashes = HashMemo(program: program, key: key, old: plan.old, sources: sources)

@@ -120,29 +120,37 @@ struct BuildState: Equatable {
         out.append(0x0A)
     }
 
-    /// A record's fields, unescaped.
+    /// A record's fields, unescaped (fields without a backslash are taken as they are).
     static func split(_ line: ArraySlice<UInt8>) -> [String] {
-        var out: [String] = [], field: [UInt8] = [], escaping = false
-        for b in line {
-            if escaping {
-                switch b { case 0x74: field.append(0x09); case 0x6E: field.append(0x0A); case 0x72: field.append(0x0D); default: field.append(b) }
-                escaping = false
-            } else if b == 0x5C {
-                escaping = true
-            } else if b == 0x09 {
-                out.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-            } else {
-                field.append(b)
+        var out: [String] = []
+        out.reserveCapacity(10)
+        var start = line.startIndex, i = line.startIndex, escaped = false
+        func field(_ slice: ArraySlice<UInt8>, _ escaped: Bool) -> String {
+            guard escaped else { return String(decoding: slice, as: UTF8.self) }
+            var bytes: [UInt8] = [], pending = false
+            for b in slice {
+                if pending {
+                    switch b { case 0x74: bytes.append(0x09); case 0x6E: bytes.append(0x0A); case 0x72: bytes.append(0x0D); default: bytes.append(b) }
+                    pending = false
+                } else if b == 0x5C { pending = true } else { bytes.append(b) }
             }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        out.append(String(decoding: field, as: UTF8.self))
+        while i < line.endIndex {
+            let b = line[i]
+            if b == 0x5C { escaped = true; i += 2; continue }
+            if b == 0x09 {
+                out.append(field(line[start..<i], escaped))
+                start = i + 1
+                escaped = false
+            }
+            i += 1
+        }
+        out.append(field(line[start..<min(i, line.endIndex)], escaped))
         return out
     }
 }
 
-/// `target/manifest.json`: what tools read (docs/project.md). Written from the build state,
-/// keys sorted, no timestamps: the same project gives the same bytes.
 enum ManifestWriter {
     static func json(_ state: BuildState, compiler: String, catalog: (path: String, label: String, sha256: String),
                      asOf: String, dialects: [String], dbt: String?) -> [UInt8] {

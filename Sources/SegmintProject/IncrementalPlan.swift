@@ -13,9 +13,12 @@ struct IncrementalPlan {
         var dirty = Set(files.filter { old.files[$0.path]?.sha256 != $0.sha256 }.map(\.path))
         let present = Set(files.map(\.path))
         let gone = Set(old.files.keys.filter { !present.contains($0) })
+        var queue = dirty.isEmpty && gone.isEmpty ? []
+            : old.segments.values.filter { dirty.contains($0.file) || gone.contains($0.file) }.map(\.name)
         var dependents: [String: [String]] = [:]
-        for s in old.segments.values { for d in s.dependsOn { dependents[d, default: []].append(s.name) } }
-        var queue = old.segments.values.filter { dirty.contains($0.file) || gone.contains($0.file) }.map(\.name)
+        if !queue.isEmpty {
+            for s in old.segments.values { for d in s.dependsOn { dependents[d, default: []].append(s.name) } }
+        }
         var seen = Set(queue)
         while let name = queue.popLast() {
             for user in dependents[name] ?? [] where seen.insert(user).inserted {

@@ -68,7 +68,8 @@ func timed(_ label: String, full: Bool = false) -> (cpu: Double, wall: Double) {
         exit(1)
     }
     print("\(label): \(r.segments) segments, \(r.compiled) compiled, \(r.written) files written — "
-          + "cpu \(Int(result.0 * 1000)) ms, wall \(Int(result.1 * 1000)) ms")
+          + "cpu \(Int(result.0 * 1000)) ms, wall \(Int(result.1 * 1000)) ms ("
+          + r.timings.map { "\($0.phase) \(Int($0.seconds * 1000))" }.joined(separator: ", ") + ")")
     return result
 }
 
