@@ -1,6 +1,16 @@
 // swift-tools-version:6.0
-// The dependency edges below are the architecture: each stage depends only on the stage before it.
+// The dependency edges below are the architecture (README "Architecture"): a target depends only on
+// targets listed above it, and declares exactly the modules it imports (scripts/check_edges.py checks).
 import PackageDescription
+import Foundation
+
+/// The commit `segmint --version` reports: SEGMINT_GIT_COMMIT from the environment of the build
+/// (scripts/install.sh sets it from git), hex digits only; "unknown" otherwise.
+let gitCommit: String = {
+    let value = ProcessInfo.processInfo.environment["SEGMINT_GIT_COMMIT"] ?? ""
+    let hex = !value.isEmpty && value.count <= 40 && value.allSatisfy { $0.isHexDigit }
+    return hex ? value : "unknown"
+}()
 
 let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
@@ -69,8 +79,11 @@ let package = Package(
                                                      "SegmintStore", "SegmintDemo", "SegmintCatalogImport", "SegmintAnalysis",
                                                      "SegmintLLM", "SegmintNL", "SegmintEval", "SegmintProject"], swiftSettings: v5),
 
+        // Build facts for `segmint --version` (the git commit, from the environment of the build).
+        .target(name: "CSegmintBuildInfo", cSettings: [.define("SEGMINT_GIT_COMMIT", to: "\"\(gitCommit)\"")]),
+
         // The thin executable: argument parsing and exit codes only.
-        .executableTarget(name: "segmint", dependencies: ["SegmintCore", "SegmintNL", "SegmintEval", "SegmintDriver",
+        .executableTarget(name: "segmint", dependencies: ["SegmintCore", "SegmintNL", "SegmintEval", "SegmintDriver", "CSegmintBuildInfo",
                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
 
         // Compile-throughput benchmark (bench/compile/run.sh builds it in release).
@@ -100,7 +113,7 @@ let package = Package(
                                                           .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         .testTarget(name: "SegmintEvalTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintNL", "SegmintEval"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck",
-                                                              "SegmintStore", "SegmintDriver", "SegmintTestSupport"], swiftSettings: v5),
+                                                              "SegmintStore", "SegmintDriver", "SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintProjectTests", dependencies: ["SegmintCore", "SegmintSQL", "SegmintStore", "SegmintLLM", "SegmintProject", "SegmintDriver"], swiftSettings: v5),
     ]
 )

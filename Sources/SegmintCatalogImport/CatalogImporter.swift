@@ -7,8 +7,10 @@ import SegmintStore
 /// Decisions (notes/db.md): types come from the declared column types (PostgreSQL
 /// `information_schema.columns`, SQLite `pragma_table_info`); on SQLite, TEXT columns whose
 /// every value is `YYYY-MM-DD` (or `YYYY-MM-DD HH:MM:SS`) become date (timestamp), and INTEGER
-/// columns holding exactly the values 0 and 1 become bool. A string column gets `values` when it
-/// has at most `maxValues` distinct values and each appears twice on average. Every other table
+/// columns holding exactly the values 0 and 1 become bool. A string column gets `values` from a
+/// `CHECK (col IN (…))` constraint or a PostgreSQL enum type (in the declared order); failing
+/// that, from the data when it has at most `maxValues` distinct values (default 50) and some
+/// value repeats (a column of unique names is not an enumeration). Every other table
 /// with the key column becomes an event, its first date/timestamp column the `time`. Names that
 /// are reserved words or not identifiers are renamed (`count` → `count_`) with `column:` kept.
 public enum CatalogImporter {
@@ -25,9 +27,22 @@ public enum CatalogImporter {
         "false", "from", "day", "days", "week", "weeks", "month", "months", "year", "years",
     ]
 
+    /// What `catalog import` made: the YAML and one line per thing it inferred (for stderr).
+    public struct Result: Sendable {
+        public var yaml: String
+        public var inferred: [String]
+    }
+
     /// The YAML text of a starter catalog for entity table `entity` keyed by `key`.
-    public static func importYAML(from db: Database, entity: String, key: String, maxValues: Int = 20,
+    public static func importYAML(from db: Database, entity: String, key: String, maxValues: Int = 50,
                                   source: String = "") throws -> String {
+        try importCatalog(from: db, entity: entity, key: key, maxValues: maxValues, source: source).yaml
+    }
+
+    /// The starter catalog and what was inferred from the schema and the data.
+    public static func importCatalog(from db: Database, entity: String, key: String, maxValues: Int = 50,
+                                     source: String = "") throws -> Result {
+        var report = Report()
         let tables = try columnsByTable(db)
         guard let entityColumns = tables.first(where: { $0.table == entity })?.columns else {
             let names = tables.map(\.table)
@@ -45,8 +60,10 @@ public enum CatalogImporter {
         out += "entity: {name: \(yamlString(NameAllocator().claimed(singular(entity)))), table: \(yamlString(entity)), key: \(yamlString(key))}\n"
         out += "facets:\n"
         var facetCount = 0
+        let entityDeclared = try DeclaredValues.of(db, table: entity)
         for c in entityColumns where c.name != key {
-            let line = try attributeLine(db, table: entity, column: c, names: &names, maxValues: maxValues, indent: "  ")
+            let line = try attributeLine(db, table: entity, column: c, names: &names, maxValues: maxValues, indent: "  ",
+                                         declared: entityDeclared[c.name], report: &report)
             out += line
             if !line.hasPrefix("  #") { facetCount += 1 }
         }
@@ -70,13 +87,22 @@ public enum CatalogImporter {
             events += "    time_type: \(timeType.rawValue)\n"
             var fieldNames = NameAllocator()
             var fields = ""
+            let declared = try DeclaredValues.of(db, table: t.table)
             for c in t.columns where c.name != key && c.name != time.name {
-                fields += try attributeLine(db, table: t.table, column: c, names: &fieldNames, maxValues: maxValues, indent: "      ")
+                fields += try attributeLine(db, table: t.table, column: c, names: &fieldNames, maxValues: maxValues, indent: "      ",
+                                            declared: declared[c.name], report: &report)
             }
             events += fields.isEmpty ? "    fields: []\n" : "    fields:\n" + fields
         }
         out += events.isEmpty ? "events: []\n" : "events:\n" + events
-        return out
+        return Result(yaml: out, inferred: report.lines)
+    }
+
+    struct Report {
+        var lines: [String] = []
+        mutating func add(_ table: String, _ column: String, _ what: String) {
+            lines.append("\(VisibleText.escape(table)).\(VisibleText.escape(column)): \(what)")
+        }
     }
 
     // MARK: - Introspection
@@ -149,14 +175,15 @@ public enum CatalogImporter {
         return r.rows.first == ["2", "0"]
     }
 
-    /// The distinct values of a low-cardinality string column, sorted; nil otherwise.
-    static func enumeratedValues(_ db: Database, table: String, column: String, maxValues: Int) throws -> [String]? {
+    /// The distinct values of a low-cardinality string column, sorted, with the number of
+    /// non-NULL rows; nil when there are more than `maxValues`, none, or no value repeats.
+    static func enumeratedValues(_ db: Database, table: String, column: String, maxValues: Int) throws -> (values: [String], rows: Int)? {
         let q = SQLText.quoteIdentifier(column), t = SQLText.quoteIdentifier(table)
         let stats = try db.query("SELECT count(DISTINCT \(q)), count(\(q)) FROM \(t)").rows.first
         guard let s = stats, s.count == 2, let distinct = Int(s[0] ?? ""), let total = Int(s[1] ?? ""),
-              distinct >= 1, distinct <= maxValues, total >= 2 * distinct else { return nil }
+              distinct >= 1, distinct <= maxValues, total > distinct else { return nil }
         let values = try db.query("SELECT DISTINCT \(q) FROM \(t) WHERE \(q) IS NOT NULL").rows.compactMap { $0.first ?? nil }
-        return values.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return (values.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }, total)
     }
 
     private static func databaseName(_ db: Database, fallback: String) -> String {
@@ -172,18 +199,34 @@ public enum CatalogImporter {
     // MARK: - YAML
 
     private static func attributeLine(_ db: Database, table: String, column c: Column, names: inout NameAllocator,
-                                      maxValues: Int, indent: String) throws -> String {
-        guard let type = try valueType(db, table: table, column: c) else {
+                                      maxValues: Int, indent: String, declared: DeclaredValues?, report: inout Report) throws -> String {
+        let isEnum = declared?.source.hasPrefix("enum") == true
+        guard let type = isEnum ? .string : try valueType(db, table: table, column: c) else {
             return "\(indent)# skipped column \(c.name): type \(c.declaredType.isEmpty ? "(none)" : c.declaredType) has no catalog type\n"
         }
         let (name, why) = names.claim(c.name)
         var parts = ["name: \(yamlString(name))", "type: \(type.rawValue)"]
         if name != c.name { parts.append("column: \(yamlString(c.name))") }
-        if type == .string, let values = try enumeratedValues(db, table: table, column: c.name, maxValues: maxValues) {
+        if let why = sampledType(db, c, type) { report.add(table, c.name, "type \(type.rawValue) (\(why))") }
+        if type == .string, let d = declared, !d.values.isEmpty {
+            parts.append("values: [" + d.values.map(yamlString).joined(separator: ", ") + "]")
+            report.add(table, c.name, "\(d.values.count) values from the \(d.source)")
+        } else if type == .string, maxValues > 0, let (values, rows) = try enumeratedValues(db, table: table, column: c.name, maxValues: maxValues) {
             parts.append("values: [" + values.map(yamlString).joined(separator: ", ") + "]")
+            report.add(table, c.name, "\(values.count) values sampled from \(rows) rows (at most \(maxValues) distinct: --max-values)")
         }
         if !c.nullable { parts.append("nullable: false") }
         return "\(indent)- {" + parts.joined(separator: ", ") + "}" + (why.map { "   # \($0)" } ?? "") + "\n"
+    }
+
+    /// Why a type came from the data rather than the declaration (SQLite), or nil.
+    private static func sampledType(_ db: Database, _ c: Column, _ type: ValueType) -> String? {
+        guard db.dialectName != "postgres" else { return nil }
+        let d = c.declaredType.lowercased()
+        if type == .bool, d.contains("int") { return "every value 0 or 1" }
+        if type == .date, d != "date" { return "every value YYYY-MM-DD" }
+        if type == .timestamp, !(d.contains("datetime") || d.contains("timestamp")) { return "every value YYYY-MM-DD HH:MM:SS" }
+        return nil
     }
 
     /// A double-quoted YAML scalar (safe for any text: `yes`, `null`, `:`, `#`, quotes, unicode).

@@ -39,6 +39,7 @@ extension CheckState {
         case .isMissing(let negated):
             if !column.attribute.nullable {
                 let verdict = negated ? "always holds" : "can never hold"
+                if !negated { neverSpans.append(p.span) }
                 warning(CheckCode.neverMissing, "\(column.label) is declared nullable: false, so \"is \(negated ? "not " : "")missing\" \(verdict)",
                         at: p.span)
             }

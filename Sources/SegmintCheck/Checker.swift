@@ -59,6 +59,8 @@ final class CheckState {
     /// The segment's pinned `as_of`, so windows whose bounds leave the calendar are reported
     /// here, at the window, instead of only by `compile`.
     var pinnedAsOf: CivilDate?
+    /// Where this segment's "can never hold" warnings point (see `reportSegmentNeverMatches`).
+    var neverSpans: [Span] = []
 
     init(index: CatalogIndex, options: CheckOptions) { self.index = index; self.options = options }
 
@@ -67,6 +69,7 @@ final class CheckState {
     }
 
     func warning(_ code: String, _ message: String, at span: Span, help: String? = nil, notes: [Diagnostic.Note] = []) {
+        if code == CheckCode.neverHolds || code == CheckCode.emptyRange { neverSpans.append(span) }
         diagnostics.append(Diagnostic(code: code, severity: .warning, message: message, span: span, help: help, notes: notes))
     }
 
@@ -122,7 +125,7 @@ final class CheckState {
 
     /// Checks one segment; nil when something in it is wrong (the errors are recorded).
     func checkSegment(_ seg: SegmentDecl) -> CheckedSegment? {
-        references = []; referenceSpans = []; assumptions = []; groundings = []
+        references = []; referenceSpans = []; assumptions = []; groundings = []; neverSpans = []
         pinnedAsOf = seg.asOf?.date
         var include: [CheckedCondition]?
         var exclude: [CheckedCondition] = []
@@ -150,6 +153,7 @@ final class CheckState {
             }
         }
         guard ok else { return nil }
+        reportSegmentNeverMatches(seg)
         return CheckedSegment(name: seg.name.name, title: seg.title?.value, description: seg.description?.value,
                               asOf: seg.asOf?.date, include: include, exclude: exclude, references: references,
                               assumptions: assumptions, groundings: groundings, span: seg.span, syntax: seg)

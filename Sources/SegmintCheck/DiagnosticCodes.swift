@@ -38,6 +38,7 @@ public enum CheckCode {
     public static let neverHolds = "W0301"
     public static let emptyRange = "W0302"
     public static let neverMissing = "W0303"
+    public static let segmentNeverMatches = "W0304"
 
     public static let unreadableFile = "E0901"
     public static let binaryFile = "E0902"

@@ -176,3 +176,46 @@ extension CheckState {
         }
     }
 }
+
+extension CheckState {
+    /// Warns (W0304) on the segment when its include can certainly select nobody: one of its
+    /// conditions can never hold (W0301, W0302, or W0303's `is missing` on a never-missing
+    /// facet), directly or in every branch of an `any`. Sound rather than complete: `not`,
+    /// `in segment` and aggregates other than an empty range are never claimed.
+    func reportSegmentNeverMatches(_ seg: SegmentDecl) {
+        guard !neverSpans.isEmpty else { return }
+        for item in seg.items {
+            guard case .include(let block, _) = item else { continue }
+            guard let culprit = block.conditions.first(where: neverHolds) else { return }
+            let how: String
+            if case .any = culprit.kind { how = "no branch of this any can hold" } else { how = "this condition can never hold here" }
+            warning(CheckCode.segmentNeverMatches, "segment \"\(seg.name.name)\" can never match", at: seg.name.span,
+                    help: "its include requires a condition that can never hold, so it selects nobody; fix or remove that condition",
+                    notes: [Diagnostic.Note(span: culprit.span, message: how)])
+            return
+        }
+    }
+
+    /// True only when `c` certainly holds for nobody, judged from the never-hold warnings.
+    private func neverHolds(_ c: Condition) -> Bool {
+        switch c.kind {
+        case .all(let block):
+            return block.conditions.contains(where: neverHolds)
+        case .any(let block):
+            return !block.conditions.isEmpty && block.conditions.allSatisfy(neverHolds)
+        case .predicate(let p):
+            return flagged(p.span)
+        case .has(let h):
+            // With an aggregate, zero matching events can still pass (`count < 3`); only an
+            // empty aggregate range is certain.
+            if let a = h.aggregate { return flagged(a.span) }
+            return h.predicates.contains { flagged($0.span) } || h.window.map { flagged($0.span) } == true
+        case .not, .inSegment:
+            return false
+        }
+    }
+
+    private func flagged(_ span: Span) -> Bool {
+        neverSpans.contains { $0.file == span.file && span.start <= $0.start && $0.end <= span.end }
+    }
+}

@@ -50,7 +50,9 @@ public enum FileInput {
         public let description: String
     }
 
+    /// The bytes of `path`; `-` is standard input (see `StandardInput`).
     public static func read(_ path: String) throws -> [UInt8] {
+        if path == StandardInput.path { return try StandardInput.bytes() }
         var st = stat()
         guard stat(path, &st) == 0 else { throw ReadError(description: "cannot read \(path): \(AtomicFile.errnoText())") }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(description: "cannot read \(path): is a directory") }

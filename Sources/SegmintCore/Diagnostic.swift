@@ -11,7 +11,7 @@ public enum Severity: String, Sendable, Codable, Comparable {
 /// Messages are lower case without a final period (`unknown facet "x"`); `help` is a
 /// separate line (`did you mean "lifetime_spend"?`).
 public struct Diagnostic: Sendable, Equatable {
-    /// Stable code, e.g. `E0101`; documented in README (Diagnostics).
+    /// Stable code, e.g. `E0101`; every code is explained in `DiagnosticRegistry`.
     public var code: String
     public var severity: Severity
     public var message: String

@@ -1,12 +1,25 @@
 /// Renders diagnostics for people (compiler style) and for programs (JSON).
 public struct DiagnosticRenderer {
     public let sources: SourceMap
+    /// ANSI colours in the human form. Off unless asked for, so tests and pipes stay plain;
+    /// commands decide with `ColorChoice`.
+    public let color: Bool
 
-    public init(sources: SourceMap) { self.sources = sources }
+    public init(sources: SourceMap) {
+        self.init(sources: sources, color: false)
+    }
 
-    /// Human form:
+    public init(sources: SourceMap, color: Bool) {
+        self.sources = sources
+        self.color = color
+    }
+
+    private var style: DiagnosticStyle { DiagnosticStyle(enabled: color) }
+
+    /// Human form; the code in brackets as rustc prints it, after a `file:line:column:`
+    /// prefix that editors and terminals turn into a link:
     /// ```
-    /// a.seg:4:5: error: unknown facet "lifetime_spent"
+    /// a.seg:4:5: error[E0201]: unknown facet "lifetime_spent"
     ///    |
     ///  4 |     lifetime_spent >= 500
     ///    |     ^^^^^^^^^^^^^^
@@ -16,39 +29,47 @@ public struct DiagnosticRenderer {
         diagnostics.map(human).joined()
     }
 
+    /// `error[E0201]: message`, coloured when asked.
+    private func header(_ d: Diagnostic) -> String {
+        let label = d.code.isEmpty ? d.severity.rawValue : "\(d.severity.rawValue)[\(d.code)]"
+        return style.severity(label, d.severity) + style.message(": \(d.message)")
+    }
+
+    private func helpLine(_ help: String, gutter: String) -> String {
+        "\(gutter)\(style.gutter("="))" + " \(style.help("help")): \(help)\n"
+    }
+
     public func human(_ d: Diagnostic) -> String {
         var out = ""
-        let header = "\(d.severity.rawValue): \(d.message)"
         guard let span = d.span, let file = sources[span.file] else {
             if let loc = d.location {
                 var prefix = loc.file
                 if let line = loc.line { prefix += ":\(line)" }
                 if let column = loc.column { prefix += ":\(column)" }
-                out += "\(prefix): \(header)\n"
+                out += "\(prefix): \(header(d))\n"
             } else {
-                out += "segmint: \(header)\n"
+                out += "segmint: \(header(d))\n"
             }
-            if let help = d.help { out += "  = help: \(help)\n" }
+            if let help = d.help { out += helpLine(help, gutter: "  ") }
             return out
         }
         let start = file.location(of: span.start)
-        out += "\(file.path):\(start.line):\(start.column): \(header)\n"
-        out += snippet(file: file, span: span, label: nil)
+        out += "\(file.path):\(start.line):\(start.column): \(header(d))\n"
+        out += snippet(file: file, span: span, severity: d.severity)
         for note in d.notes {
             if let nf = sources[note.span.file] {
                 let loc = nf.location(of: note.span.start)
-                out += "  note: \(note.message) (\(nf.path):\(loc.line):\(loc.column))\n"
-                out += snippet(file: nf, span: note.span, label: nil)
+                out += "  \(style.note("note")): \(note.message) (\(nf.path):\(loc.line):\(loc.column))\n"
+                out += snippet(file: nf, span: note.span, severity: .note)
             }
         }
         if let help = d.help {
-            let gutter = String(repeating: " ", count: String(start.line).count + 1)
-            out += "\(gutter)= help: \(help)\n"
+            out += helpLine(help, gutter: String(repeating: " ", count: String(start.line).count + 1))
         }
         return out
     }
 
-    private func snippet(file: SourceFile, span: Span, label: String?) -> String {
+    private func snippet(file: SourceFile, span: Span, severity: Severity) -> String {
         let start = file.location(of: span.start)
         let end = file.location(of: max(span.start, span.end))
         let lineNo = String(start.line)
@@ -71,13 +92,13 @@ public struct DiagnosticRenderer {
         }
         var text = lead
         text.unicodeScalars.append(contentsOf: shown.map(printable))
-        var caretLine = ""
+        var indent = ""
         let scalars = Array(text.unicodeScalars)
-        for i in 0..<min(caretStart, scalars.count) { caretLine += scalars[i] == "\t" ? "\t" : " " }
-        if caretStart > scalars.count { caretLine += String(repeating: " ", count: caretStart - scalars.count) }
-        caretLine += String(repeating: "^", count: max(1, min(caretLength, 200)))
-        if let label { caretLine += " \(label)" }
-        return "\(gutter)|\n\(lineNo) | \(text)\n\(gutter)| \(caretLine)\n"
+        for i in 0..<min(caretStart, scalars.count) { indent += scalars[i] == "\t" ? "\t" : " " }
+        if caretStart > scalars.count { indent += String(repeating: " ", count: caretStart - scalars.count) }
+        let carets = style.caret(String(repeating: "^", count: max(1, min(caretLength, 200))), severity)
+        let bar = style.gutter("|")
+        return "\(gutter)\(bar)\n\(style.gutter(lineNo + " |")) \(text)\n\(gutter)\(bar) \(indent)\(carets)\n"
     }
 
     private func printable(_ s: Unicode.Scalar) -> Unicode.Scalar {
@@ -109,29 +130,5 @@ public struct DiagnosticRenderer {
             items.append("  {" + fields.map { "\(JSON.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}")
         }
         return items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n"
-    }
-}
-
-/// Minimal JSON text helpers for deterministic output (key order as written).
-public enum JSON {
-    public static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }

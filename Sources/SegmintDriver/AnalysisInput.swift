@@ -50,8 +50,7 @@ struct AnalysisInput {
         var out: [String] = []
         for w in wanted where !w.isEmpty {
             guard all.contains(w) else {
-                let help = Suggest.closest(to: w, in: all).map { "\n  = help: did you mean \"\($0)\"?" } ?? ""
-                return .failure(CommandOutputError(output: CommandOutput(exitCode: 2, stderr: "segmint: error: unknown segment \"\(w)\"\(help)\n")))
+                return .failure(CommandOutputError(output: CommandOutput.failure(2, [SegmentSelection.unknown(w, among: all)])))
             }
             if !out.contains(w) { out.append(w) }
         }

@@ -148,6 +148,17 @@ func appendTrace(_ text: String, to path: String) -> String? {
     return nil
 }
 
+/// The configured `LLMClient` as a plain provider (nil without providers), for commands other
+/// than `ask` that need a model (`catalog enrich`).
+public func makeLLMProvider(configPath: String?, tracePath: String?, noCache: Bool = false) -> (provider: (any LLMProvider)?, error: String?) {
+    do {
+        let client = try LLMSetup.makeClient(configPath: configPath, noCache: noCache, tracePath: tracePath)
+        return (client.config.providers.isEmpty ? nil : client, nil)
+    } catch {
+        return (nil, "\(error)")
+    }
+}
+
 /// The checked `.seg` in `fmt`'s canonical layout (tags in one column), so a user's later
 /// `segmint fmt` changes nothing. The text already passed the checker; if it somehow does not
 /// parse cleanly, it is returned as produced.

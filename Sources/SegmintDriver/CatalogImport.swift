@@ -7,18 +7,25 @@ import SegmintCatalogImport
 /// schema and prints a starter catalog YAML (or writes it atomically to `out`). The result is
 /// loaded back with the catalog loader; its problems are reported as warnings, since the user
 /// edits the file anyway. Exit 0 ok, 2 usage/I/O/database.
-public func runCatalogImport(db url: String, entity: String, key: String, out: String? = nil) -> CommandOutput {
+/// `maxValues` bounds the distinct values sampled into a text column's `values` (0: none
+/// sampled; declared CHECK/enum values are always taken). What was inferred goes to stderr.
+public func runCatalogImport(db url: String, entity: String, key: String, out: String? = nil, maxValues: Int = 50) -> CommandOutput {
     let sources = SourceMap()
     let render = DiagnosticRenderer(sources: sources)
     func fail(_ d: Diagnostic) -> CommandOutput { CommandOutput(exitCode: 2, stderr: render.human([d])) }
     guard !entity.isEmpty else { return fail(.error(DatabaseCode.badOption, "--entity must name a table", at: nil)) }
     guard !key.isEmpty else { return fail(.error(DatabaseCode.badOption, "--key must name a column", at: nil)) }
+    guard maxValues >= 0 else { return fail(.error(DatabaseCode.badOption, "--max-values must be 0 or more, got \(maxValues)", at: nil)) }
     let yaml: String
+    let inferred: String
     do {
         let target = try DatabaseURL.parse(url)
         let database = try DatabaseURL.open(url, create: false)
         defer { database.close() }
-        yaml = try CatalogImporter.importYAML(from: database, entity: entity, key: key, source: target.displayName)
+        let result = try CatalogImporter.importCatalog(from: database, entity: entity, key: key, maxValues: maxValues,
+                                                       source: target.displayName)
+        yaml = result.yaml
+        inferred = result.inferred.map { "inferred: \($0)\n" }.joined()
     } catch let e as DatabaseError {
         return fail(e.diagnostic)
     } catch {
@@ -26,7 +33,7 @@ public func runCatalogImport(db url: String, entity: String, key: String, out: S
     }
     let check = CatalogLoader.load(yaml: yaml, path: out ?? "<imported catalog>", sources: sources)
     let warnings = check.diagnostics.map { d -> Diagnostic in var w = d; w.severity = .warning; return w }
-    let notes = render.human(warnings)
+    let notes = inferred + render.human(warnings)
     guard let out else { return CommandOutput(exitCode: 0, stdout: yaml, stderr: notes) }
     do { try AtomicFile.write(yaml, to: out) } catch {
         return fail(.error(DatabaseCode.io, "\(error)", at: nil))

@@ -17,8 +17,9 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
 /// As above; relative paths are read under `base` but shown as given (golden tests use this
 /// to print repo-relative paths without changing the working directory). `freeAtExit: false`
 /// (the executable) keeps the parsed and checked program alive, since the process ends next.
+/// `color` adds ANSI colours to the human form (the executable decides with `ColorChoice`).
 public func runCheck(paths: [String], catalogPath: String, strict: Bool, format: String, base: String?,
-                     freeAtExit: Bool = true) -> CommandOutput {
+                     freeAtExit: Bool = true, color: Bool = false) -> CommandOutput {
     guard format == "human" || format == "json" else {
         return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown format \"\(format)\" (use human or json)\n")
     }
@@ -29,7 +30,7 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
     run.diagnostics = withStaticWarnings(run)
     // Like clang's -disable-free: a process about to exit need not take apart a large AST.
     if !freeAtExit { FrontEnd.keepUntilExit(run) }
-    let renderer = DiagnosticRenderer(sources: run.sources)
+    let renderer = DiagnosticRenderer(sources: run.sources, color: color && format == "human")
     if format == "json" {
         return CommandOutput(exitCode: run.exitCode, stdout: renderer.json(run.diagnostics))
     }
@@ -43,6 +44,21 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
         err += "timings: " + (run.timings + clock.laps).map { "\($0.stage) \(Int($0.seconds * 1000)) ms" }.joined(separator: ", ") + "\n"
     }
     return CommandOutput(exitCode: run.exitCode, stderr: err)
+}
+
+/// `segmint check --explain CODE`: the registry's explanation on stdout, exit 0; an unknown
+/// code is a usage error (exit 2) with the closest registered codes as did-you-mean.
+public func runExplain(code: String) -> CommandOutput {
+    let wanted = code
+    if let entry = DiagnosticRegistry.entry(wanted) {
+        return CommandOutput(exitCode: 0, stdout: DiagnosticRegistry.explanation(of: entry))
+    }
+    let near = DiagnosticRegistry.near(wanted)
+    let help = near.isEmpty
+        ? "codes look like E0301 (errors), W0301 (warnings) or N0701 (notes); notes/diagnostics.md lists them all"
+        : "did you mean " + near.map { "\($0) (\(DiagnosticRegistry.entry($0)?.title ?? ""))" }.joined(separator: ", ") + "?"
+    let shown = wanted.count > 40 ? String(wanted.prefix(40)) + "…" : wanted
+    return .usage(CLICode.usage, "unknown diagnostic code \"\(shown)\"", help: help)
 }
 
 /// The checker's diagnostics plus the static analysis' warnings: empty segments,

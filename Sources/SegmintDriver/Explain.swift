@@ -2,19 +2,24 @@ import SegmintCore
 import SegmintCheck
 import SegmintAnalysis
 
-/// `segmint explain FILE... --catalog PATH --segment NAME [--format text|json] [--db URL] [--as-of DATE]`:
+/// `segmint explain FILE... --catalog PATH [--segment NAME] [--format text|json] [--db URL] [--as-of DATE]`:
 /// the segment in plain English, each condition's grounding, every assumption, the catalog
 /// name@version; with `--db` a funnel of counts after each include and exclude condition.
-public func runExplain(paths: [String], catalogPath: String, segment: String, format: String = "text",
+/// `segment` may be nil when the input declares exactly one segment.
+public func runExplain(paths: [String], catalogPath: String, segment requested: String?, format: String = "text",
                        dbURL: String? = nil, asOf: String? = nil) -> CommandOutput {
     guard format == "text" || format == "json" else {
         return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown format \"\(format)\" (use text or json)\n")
     }
     let loaded = AnalysisInput.load(paths: paths, catalogPath: catalogPath, asOf: asOf)
     guard case .success(let input) = loaded else { return loaded.failureOutput }
-    if let out = input.select([segment]).output { return out }
+    let segment: String
+    switch SegmentSelection.choose(requested, among: input.program.segments.map(\.name)) {
+    case .success(let name): segment = name
+    case .failure(let e): return CommandOutput(exitCode: 2, stderr: input.warnings + CommandOutput.failure(2, [e.diagnostic]).stderr)
+    }
     guard var report = Explain.report(input.program, segment: segment, runAsOf: input.asOf) else {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown segment \"\(segment)\"\n")
+        return CommandOutput.failure(2, [SegmentSelection.unknown(segment, among: input.program.segments.map(\.name))])
     }
     if let url = dbURL {
         switch AnalysisInput.open(url) {

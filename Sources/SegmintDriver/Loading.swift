@@ -47,7 +47,7 @@ public enum FrontEnd {
                 ioFailure = true
                 continue
             }
-            let file = sources.add(path: path, bytes: bytes)
+            let file = sources.add(path: StandardInput.display(path), bytes: bytes)
             if let problem = textProblem(file) {
                 diagnostics.append(problem)
                 continue
@@ -56,7 +56,7 @@ public enum FrontEnd {
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
             if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 // Spec §1: an empty file is valid (zero segments); say so in case it is a mistake.
-                diagnostics.append(.warning(CheckCode.emptyFile, "\(path) is empty: it declares no segments",
+                diagnostics.append(.warning(CheckCode.emptyFile, "\(file.path) is empty: it declares no segments",
                                             at: Span(file: file.id, start: 0, end: 0)))
             }
             files.append(file)
@@ -66,7 +66,7 @@ public enum FrontEnd {
 
     /// The path actually opened: relative paths are taken under `base` when one is given.
     static func resolve(_ path: String, base: String?) -> String {
-        guard let base, !path.hasPrefix("/") else { return path }
+        guard let base, !path.hasPrefix("/"), path != StandardInput.path else { return path }
         return base + "/" + path
     }
 
@@ -100,13 +100,18 @@ public enum FrontEnd {
         var diagnostics = read.diagnostics
         var parsed: [SegFile] = []
         parsed.reserveCapacity(read.files.count)
+        var bareWords: [BareWord] = []
         for file in read.files {
             let r = Parser.parse(file)
             parsed.append(r.file)
             diagnostics += r.diagnostics
+            bareWords += r.bareWords
         }
         clock.lap("parse")
-        let loaded = CatalogLoader.load(path: resolve(catalogPath, base: base), displayPath: catalogPath, sources: sources)
+        let loaded = CatalogLoader.load(path: resolve(catalogPath, base: base), displayPath: StandardInput.display(catalogPath), sources: sources)
+        if let catalog = loaded.catalog {
+            diagnostics = Checker.refineBareWordHelp(diagnostics, words: bareWords, catalog: catalog)
+        }
         diagnostics += loaded.diagnostics
         clock.lap("catalog")
         var check: CheckResult?

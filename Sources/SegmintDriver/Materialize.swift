@@ -18,9 +18,9 @@ private func prepare(_ files: [String], catalogPath: String, segment: String?) -
     guard let program = front.program else {
         return .failure(CommandOutput(exitCode: max(1, front.exitCode), stderr: render.human(front.diagnostics)))
     }
-    switch RunInputs.pickSegment(segment, in: program) {
+    switch SegmentSelection.choose(segment, among: program.segments.map(\.name)) {
     case .success(let name): return .success(MaterializeInput(program: program, segment: name, warnings: render.human(front.diagnostics)))
-    case .failure(let d): return .failure(CommandOutput(exitCode: 2, stderr: render.human(front.diagnostics + [d])))
+    case .failure(let e): return .failure(CommandOutput(exitCode: 2, stderr: render.human(front.diagnostics + [e.diagnostic])))
     }
 }
 
@@ -102,7 +102,7 @@ public func runMaterialize(files: [String], catalogPath: String, segment: String
 }
 
 /// `segmint export FILE... --db URL --csv FILE [--columns a,b]`: the segment's members with the
-/// carried columns, written atomically as RFC 4180 CSV (header row; NULL as an empty field).
+/// carried columns, written atomically as CSV (`CSV` in SegmintCore; header row; NULL as an empty field).
 public func runExport(files: [String], catalogPath: String, segment: String?, db url: String, csv: String, columns: [String]) -> CommandOutput {
     let target: DatabaseTarget
     do { target = try DatabaseURL.parse(url) } catch let e as DatabaseError { return problem(2, [e.diagnostic]) } catch {
@@ -128,23 +128,12 @@ public func runExport(files: [String], catalogPath: String, segment: String?, db
     } catch {
         return problem(2, [Diagnostic(code: ProjectCode.database, message: "\(error)")], prefix: input.warnings)
     }
-    var text = result.columns.map { CSV.field($0) }.joined(separator: ",") + "\r\n"
-    for row in result.rows { text += row.map { $0.map(CSV.field) ?? "" }.joined(separator: ",") + "\r\n" }
+    // NULL is an empty field; an empty string is written "" so the two stay apart.
+    var text = result.columns.map { CSV.field($0) }.joined(separator: ",") + "\n"
+    for row in result.rows { text += row.map { $0.map { $0.isEmpty ? "\"\"" : CSV.field($0) } ?? "" }.joined(separator: ",") + "\n" }
     do { try AtomicFile.write(text, to: csv) } catch {
         return problem(2, [Diagnostic(code: ProjectCode.writeFailed, message: "\(error)")], prefix: input.warnings)
     }
     let noun = result.rows.count == 1 ? input.program.catalog.entity.name : input.program.catalog.entity.name + "s"
     return CommandOutput(exitCode: 0, stderr: input.warnings + "\(input.segment): \(result.rows.count) \(noun) written to \(csv)\n")
-}
-
-/// RFC 4180 fields for `export` (records end in CRLF, as the RFC says).
-enum CSV {
-    /// Quoted when it holds a comma, quote, CR or LF, or is empty (so an empty string differs
-    /// from NULL, which is written as nothing).
-    static func field(_ s: String) -> String {
-        guard s.isEmpty || s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        var out = "\""
-        for u in s.unicodeScalars { if u == "\"" { out += "\"\"" } else { out.unicodeScalars.append(u) } }
-        return out + "\""
-    }
 }

@@ -11,13 +11,16 @@ public enum RunFormat: String, Sendable, CaseIterable {
     case table
     /// A header row and one key per line; the count goes to stderr.
     case csv
-    /// `{"segment":…, "dialect":…, "count":…, "limit":…, "keys":[…]}`; keys as strings.
+    /// `{"segment":…, "dialect":…, "key":…, "count":…, "limit":…, "keys":[…]}`: keys are JSON
+    /// numbers when the key column holds integers, strings otherwise; `limit` is null when
+    /// every key is printed.
     case json
 }
 
 /// `segmint run FILE... --catalog PATH [--segment NAME] --db URL [--limit N] [--format F]`:
 /// checks and compiles the segment for the database's dialect, runs it, prints the number of
-/// keys and the first `limit` of them (sorted: numerically when every key is an integer).
+/// keys and the first `limit` of them (sorted: numerically when every key is an integer);
+/// `limit` 0 prints every key (`--all`); a negative limit is a usage error.
 /// Exit 0 ok; 1 errors in the input; 2 usage, I/O or database trouble (bad URL, unreachable
 /// server, missing table, SQL error).
 public func runRun(files: [String], catalogPath: String, segment: String?, db url: String,
@@ -25,7 +28,10 @@ public func runRun(files: [String], catalogPath: String, segment: String?, db ur
     func usage(_ diags: [Diagnostic]) -> CommandOutput {
         CommandOutput(exitCode: 2, stderr: DiagnosticRenderer(sources: SourceMap()).human(diags))
     }
-    guard limit >= 0 else { return usage([.error(DatabaseCode.badOption, "--limit must be 0 or more, got \(limit)", at: nil)]) }
+    guard limit >= 0 else {
+        return usage([.error(DatabaseCode.badOption, "--limit must be 0 or more, got \(limit)", at: nil,
+                             help: "--limit N prints the first N keys; --all (or --limit 0) prints every key")])
+    }
     // A bad URL is reported before any work, as a usage error.
     let target: DatabaseTarget
     do { target = try DatabaseURL.parse(url) } catch let e as DatabaseError { return usage([e.diagnostic]) } catch {
@@ -43,9 +49,9 @@ public func runRun(files: [String], catalogPath: String, segment: String?, db ur
     let warnings = front.diagnostics
 
     let name: String
-    switch RunInputs.pickSegment(segment, in: program) {
+    switch SegmentSelection.choose(segment, among: program.segments.map(\.name)) {
     case .success(let n): name = n
-    case .failure(let d): return fail(2, warnings + [d])
+    case .failure(let e): return fail(2, warnings + [e.diagnostic])
     }
 
     let sql: String
@@ -75,27 +81,31 @@ func runSegmentSQL(_ sql: String, segment: String, entity: Entity, database: Dat
         return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
     }
     let keys = sortedKeys(result.rows.compactMap { $0.first ?? nil })
-    let shown = Array(keys.prefix(limit))
+    let shown = limit == 0 ? keys : Array(keys.prefix(limit))
+    // Integer keys are JSON numbers; their text comes from the database as a plain integer,
+    // checked again here so a number is never written from anything else.
+    let integerKeys = (result.integerColumns.first ?? false) && keys.allSatisfy { Int64($0) != nil }
     let keyName = result.columns.first ?? entity.key
     let noun = keys.count == 1 ? entity.name : pluralise(entity.name)
     switch format {
     case .table:
         var s = "\(segment): \(keys.count) \(noun) (\(database.dialectName))\n"
         if !shown.isEmpty {
-            let width = max(keyName.count, shown.map { tableCell($0).count }.max() ?? 0)
+            let width = max(keyName.count, shown.map { VisibleText.escape($0).count }.max() ?? 0)
             s += keyName + "\n" + String(repeating: "-", count: width) + "\n"
-            for k in shown { s += tableCell(k) + "\n" }
-            if shown.count < keys.count { s += "… \(keys.count - shown.count) more (--limit)\n" }
+            for k in shown { s += VisibleText.escape(k) + "\n" }
+            if shown.count < keys.count { s += "… \(keys.count - shown.count) more (--all prints every key)\n" }
         }
         return CommandOutput(exitCode: 0, stdout: s)
     case .csv:
-        var s = csvField(keyName) + "\n"
-        for k in shown { s += csvField(k) + "\n" }
+        var s = CSV.record([keyName])
+        for k in shown { s += CSV.record([k]) }
         return CommandOutput(exitCode: 0, stdout: s, stderr: "\(segment): \(keys.count) \(noun), showing \(shown.count)\n")
     case .json:
-        let list = shown.map(JSON.string).joined(separator: ", ")
+        let list = shown.map { integerKeys ? $0 : JSON.string($0) }.joined(separator: ", ")
         let s = "{\"segment\": \(JSON.string(segment)), \"dialect\": \(JSON.string(database.dialectName)), "
-            + "\"key\": \(JSON.string(keyName)), \"count\": \(keys.count), \"limit\": \(limit), \"keys\": [\(list)]}\n"
+            + "\"key\": \(JSON.string(keyName)), \"count\": \(keys.count), \"limit\": \(limit == 0 ? "null" : String(limit)), "
+            + "\"keys\": [\(list)]}\n"
         return CommandOutput(exitCode: 0, stdout: s)
     }
 }
@@ -114,59 +124,8 @@ func sortedKeys(_ keys: [String]) -> [String] {
     return keys.sorted(by: bytes)
 }
 
-/// RFC 4180 field: quoted when it holds a comma, quote, CR or LF (checked per scalar, since
-/// `"\r\n"` is one Character), and when empty so an empty key is not a blank line.
-private func csvField(_ s: String) -> String {
-    guard s.isEmpty || s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-    else { return s }
-    var out = "\""
-    for u in s.unicodeScalars {
-        if u == "\"" { out += "\"\"" } else { out.unicodeScalars.append(u) }
-    }
-    return out + "\""
-}
-
-/// One key on one table line: control characters (newline, CR, tab, …) are shown escaped as
-/// in JSON so a hostile key cannot break the layout or move the terminal cursor.
-func tableCell(_ s: String) -> String {
-    guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return s }
-    var out = ""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where u.value < 0x20 || u.value == 0x7F:
-            let hex = String(u.value, radix: 16)
-            out += "\\u{" + hex + "}"
-        default: out.unicodeScalars.append(u)
-        }
-    }
-    return out
-}
-
 private func pluralise(_ word: String) -> String {
     if word.hasSuffix("s") || word.hasSuffix("x") { return word + "es" }
     if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) { return word.dropLast() + "ies" }
     return word + "s"
-}
-
-/// Segment selection for `run`.
-enum RunInputs {
-    /// `--segment` when given (it must exist); else the only segment of the input.
-    enum Pick { case success(String), failure(Diagnostic) }
-
-    static func pickSegment(_ requested: String?, in program: CheckedProgram) -> Pick {
-        let names = program.segments.map(\.name)
-        if let requested {
-            if names.contains(requested) { return .success(requested) }
-            return .failure(Diagnostic.error(DatabaseCode.segmentChoice, "no segment named \"\(requested)\" in the input", at: nil,
-                                   help: Suggest.closest(to: requested, in: names).map { "did you mean \"\($0)\"?" }
-                                       ?? (names.isEmpty ? nil : "segments: " + names.joined(separator: ", "))))
-        }
-        if names.count == 1, let only = names.first { return .success(only) }
-        if names.isEmpty { return .failure(Diagnostic.error(DatabaseCode.segmentChoice, "the input holds no segment", at: nil)) }
-        return .failure(Diagnostic.error(DatabaseCode.segmentChoice, "the input holds \(names.count) segments; choose one with --segment", at: nil,
-                               help: "segments: " + names.joined(separator: ", ")))
-    }
 }

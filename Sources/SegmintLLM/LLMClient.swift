@@ -94,6 +94,8 @@ public final class LLMClient: LLMProvider, @unchecked Sendable {
                 } catch let e as LLMError {
                     traceAttempt(settings.name, model, req.stage, attempt, t0, status: e.status, outcome: e.label, usage: nil, error: e.description)
                     failures.append(e)
+                    // An attempt whose timeout was cut short by the deadline ran out of time, not patience.
+                    if e.kind == .timeout, remaining < config.requestTimeout { throw deadlineError(failures, elapsed: Self.now() - start) }
                     // A bad request is about this request, not the provider's health.
                     let opened = e.kind != .badRequest && breaker.failed(settings)
                     if opened { break attempts }

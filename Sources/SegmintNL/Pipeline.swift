@@ -105,6 +105,8 @@ public final class Pipeline: Sendable {
         var repairsLeft: Int
         var waiting = false
         var skipped = false
+        /// Conditions the user chose by answering a `term:` question with a catalog item.
+        var chosen: [String] = []
         /// Stage answers this part kept; cached when the request ends well for the part.
         var accepted: [StageReply] = []
         /// The answer that wrote `condition` (dropped from `accepted` if the checker rejects it).
@@ -164,13 +166,13 @@ public final class Pipeline: Sendable {
             var byPart: [Int: [String]] = [:]
             var orphan: [String] = []
             for p in validation.errors {
-                if let o = p.offset, let k = ranges.firstIndex(where: { $0.contains(o) }) { byPart[k, default: []].append(p.rendered) }
+                if let o = p.offset, let k = ranges.first(where: { $0.1.contains(o) })?.0 { byPart[k, default: []].append(p.rendered) }
                 else { orphan.append(p.diagnostic.message) }
             }
             if !orphan.isEmpty || rounds > options.repairsPerPart {
                 acceptReplies(results.filter { byPart[$0.index] == nil })
                 let all = validation.errors.map { p in
-                    let owner = p.offset.flatMap { o in ranges.firstIndex(where: { $0.contains(o) }) }.map { "part \(StringLiteral.quote(parts[$0].span)): " } ?? ""
+                    let owner = p.offset.flatMap { o in ranges.first(where: { $0.1.contains(o) })?.0 }.map { "part \(StringLiteral.quote(parts[$0].span)): " } ?? ""
                     return owner + p.diagnostic.message + (p.diagnostic.help.map { " (\($0))" } ?? "")
                 }
                 return await finish(.ungrounded(problems: all, unmapped: results.flatMap(\.unmapped)))
@@ -193,10 +195,10 @@ public final class Pipeline: Sendable {
             return .ungrounded(problems: problems, unmapped: failed.flatMap(\.unmapped))
         }
         let qs = Self.ordered(await registry.questions, request: request)
-        if results.contains(where: \.waiting) || results.contains(where: { $0.condition == nil && !$0.skipped }) {
+        if results.contains(where: \.waiting) || results.contains(where: { $0.condition == nil && $0.chosen.isEmpty && !$0.skipped }) {
             if !qs.isEmpty { return .questions(qs) }
             // Defensive: a part with neither a condition, a question nor a problem must not vanish.
-            let lost = results.filter { $0.condition == nil && !$0.skipped }.map { "part \(StringLiteral.quote($0.part.span)): no condition was produced" }
+            let lost = results.filter { $0.condition == nil && $0.chosen.isEmpty && !$0.skipped }.map { "part \(StringLiteral.quote($0.part.span)): no condition was produced" }
             return .ungrounded(problems: lost, unmapped: [])
         }
         if results.allSatisfy(\.skipped) {
@@ -252,8 +254,16 @@ public final class Pipeline: Sendable {
                 case .parts(let p):
                     let bad = p.filter { $0.span.trimmingCharacters(in: .whitespaces).isEmpty || !request.contains($0.span) }
                     if p.isEmpty { feedback = "no parts were given; give at least one span, or a refusal" }
-                    else if bad.isEmpty { model.accept(reply); return .success(answer) }
-                    else {
+                    else if bad.isEmpty {
+                        // Words naming catalog items outside every part may be context ("our outdoor
+                        // line") or a dropped condition: the user is told, never silently.
+                        let left = uncoveredCatalogWords(request, p)
+                        if !left.isEmpty {
+                            await state.notice("notice: " + left.map { StringLiteral.quote($0) }.joined(separator: ", ")
+                                               + " name\(left.count == 1 ? "s" : "") catalog items but \(left.count == 1 ? "is" : "are") in no part of the request; check that the segment covers what you meant")
+                        }
+                        model.accept(reply); return .success(answer)
+                    } else {
                         feedback = bad.map { "span \(StringLiteral.quote($0.span)) does not occur verbatim in the request; copy the words exactly" }.joined(separator: "; ")
                     }
                 }
@@ -266,6 +276,22 @@ public final class Pipeline: Sendable {
     }
 
     struct DecomposeFailure: Error, CustomStringConvertible { var description: String }
+
+    /// Words outside every span that name a catalog item exactly (a name, synonym or value):
+    /// a decomposition that leaves them out would silently drop a condition. Deliberately
+    /// narrow (exact matches only, the entity's own words excepted) so filler never trips it.
+    func uncoveredCatalogWords(_ request: String, _ parts: [Part]) -> [String] {
+        let covered = parts.compactMap { request.range(of: $0.span) }
+        let entity = Set(Words.split(context.entity + " " + context.entities + " " + catalog.entity.name).map(\.norm))
+        var out: [String] = []
+        for w in Words.split(request) where !covered.contains(where: { $0.contains(w.range.lowerBound) }) {
+            guard w.text.count >= 2, !entity.contains(w.norm), Double(w.text) == nil, !out.contains(w.text) else { continue }
+            if index.search(w.text, k: 3).contains(where: { Words.normalize($0.matched) == w.norm || $0.matched.lowercased() == w.text.lowercased() }) {
+                out.append(w.text)
+            }
+        }
+        return out
+    }
 
     static func oneLine(_ s: String) -> String {
         let l = s.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
@@ -327,9 +353,10 @@ public final class Pipeline: Sendable {
         }
     }
 
-    /// Deterministic assembly: header comment, then one segment; returns the text and the byte
-    /// range of each part's condition (to charge checker diagnostics to the right part).
-    func assemble(request: String, results: [PartResult], state: RequestState) async -> (String, [Range<Int>]) {
+    /// Deterministic assembly: header comment, then one segment; returns the text and, for each
+    /// condition line, the part it belongs to and its byte range (to charge checker diagnostics
+    /// to the right part). A part may own several lines (its condition and the ones its answers chose).
+    func assemble(request: String, results: [PartResult], state: RequestState) async -> (String, [(Int, Range<Int>)]) {
         let models = await state.models
         let used = await state.usedAnswers
         var header = ["segmint ask", "request: \(StringLiteral.quote(request))", "catalog: \(catalog.label)"]
@@ -338,20 +365,21 @@ public final class Pipeline: Sendable {
         for (k, v) in used.sorted(by: { $0.key < $1.key }) { header.append("answer: \(k) = \(StringLiteral.quote(v))") }
         let include = results.filter { !$0.part.exclude }
         let exclude = results.filter { $0.part.exclude }
+        func lines(_ r: PartResult) -> [String] { (r.condition.map { [$0] } ?? []) + r.chosen }
         let text = SegWriter.segment(name: SegWriter.name(for: request), title: request,
-                                     include: include.compactMap(\.condition), exclude: exclude.compactMap(\.condition), header: header)
+                                     include: include.flatMap(lines), exclude: exclude.flatMap(lines), header: header)
         // Find each condition line; conditions are single lines (checked), so search line by line.
-        var ranges = [Range<Int>](repeating: 0..<0, count: results.count)
+        var ranges: [(Int, Range<Int>)] = []
         let bytes = Array(text.utf8)
         var lineStart = 0
-        var order = (include + exclude).map(\.index).makeIterator()
+        var order = (include + exclude).flatMap { r in lines(r).map { _ in r.index } }.makeIterator()
         var inBlock = false
         for (o, b) in bytes.enumerated() where b == 0x0A {
             let line = String(decoding: bytes[lineStart..<o], as: UTF8.self)
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed == "include {" || trimmed == "exclude {" { inBlock = true }
             else if trimmed == "}" { inBlock = false }
-            else if inBlock, let k = order.next() { ranges[k] = lineStart..<(o + 1) }
+            else if inBlock, let k = order.next() { ranges.append((k, lineStart..<(o + 1))) }
             lineStart = o + 1
         }
         return (text, ranges)

@@ -143,6 +143,9 @@ extension Pipeline {
         for w in words {
             if let a = answers.answer(.term, w) {
                 if AnswerParsing.isIgnore(a) { await state.used(Question.key(.term, w), a); continue }
+                if let c = chosenCondition(a, word: w, r: r) {
+                    r.chosen.append(c); await state.used(Question.key(.term, w), a); continue
+                }
                 r.problems.append("could not map \(StringLiteral.quote(w)) even with the answer \(StringLiteral.quote(a))")
                 continue
             }
@@ -153,7 +156,38 @@ extension Pipeline {
             open = true
         }
         if open { r.waiting = true }
-        if r.condition == nil && !open && r.problems.isEmpty { r.skipped = true }
+        if r.condition == nil && r.chosen.isEmpty && !open && r.problems.isEmpty { r.skipped = true }
+    }
+
+    /// The condition for a `term:` answer that names one of the question's options — a value
+    /// (`country = "US"`, `stream.genre = "drama"`), a bool facet or an event — written by the
+    /// assembler, not the model. Nil for any other answer.
+    func chosenCondition(_ answer: String, word: String, r: PartResult) -> String? {
+        // `from` must quote the request: the unmapped words when they are verbatim, else the span.
+        let from = StringLiteral.quote(r.part.span.contains(word) ? word : r.part.span)
+        let choice = answer.trimmingCharacters(in: .whitespaces)
+        guard let hit = r.hits.prefix(5).first(where: { $0.target.description == choice || $0.target.claim == choice }) else { return nil }
+        var condition: String
+        switch hit.target {
+        case .value(let subject, let v):
+            let value = StringLiteral.quote(v)
+            if let dot = subject.firstIndex(of: ".") {
+                let event = subject[..<dot], field = subject[subject.index(after: dot)...]
+                condition = "has \(event) where \(field) = \(value) [RETRIEVED: \(subject) from \(from)] [RETRIEVED: \(value) from \(from)]"
+            } else {
+                condition = "\(subject) = \(value) [RETRIEVED: \(subject) from \(from)] [RETRIEVED: \(value) from \(from)]"
+            }
+        case .facet(let f):
+            guard catalog.facet(named: f)?.type == .bool else { return nil }
+            condition = "\(f) = true [RETRIEVED: \(f) from \(from)]"
+        case .event(let e):
+            condition = "has \(e) [RETRIEVED: \(e) from \(from)]"
+        case .field:
+            return nil
+        }
+        // A part that only had these words keeps its time window on the chosen event.
+        if r.condition == nil, r.window != nil, condition.hasPrefix("has "), let placed = Self.placeWindow(condition, r.window) { condition = placed }
+        return condition
     }
 
     /// INFERRED numbers: an answered one replaces the model's test (the assembler applies the

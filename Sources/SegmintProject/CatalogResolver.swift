@@ -41,7 +41,7 @@ public enum CatalogResolver {
         }
         guard let loaded = ProjectLoader.discover(from: workingDirectory, sources: sources) else {
             return CatalogResolution(choice: nil, project: nil, diagnostics: [
-                Diagnostic(code: ProjectCode.noCatalog, message: "no catalog given and no segmint.yaml found", help: threeWays),
+                Diagnostic(code: ProjectCode.noCatalogAnywhere, message: "no catalog given and no segmint.yaml found", help: threeWays),
             ], sources: sources, exitCode: 2)
         }
         guard let project = loaded.project else {

@@ -17,8 +17,11 @@ public enum ProjectCode {
     public static let unknownDialect = "E1207"
     /// `as_of` is neither `current` nor a calendar date.
     public static let badAsOf = "E1208"
-    /// No catalog: no --catalog, no SEGMINT_CATALOG, no catalog in segmint.yaml.
+    /// The project file names no catalog (and neither --catalog nor SEGMINT_CATALOG gave one).
     public static let noCatalog = "E1209"
+    /// No catalog anywhere: no --catalog, no SEGMINT_CATALOG, no segmint.yaml. The command line's
+    /// own "no catalog" code, so the condition has one code whichever layer reports it.
+    public static let noCatalogAnywhere = "E1104"
     /// --tenant names a tenant the project does not declare (or the project has several and none was chosen).
     public static let unknownTenant = "E1210"
     /// An output (SQL, manifest, dbt model, snapshot, CSV, JUnit report) could not be written.

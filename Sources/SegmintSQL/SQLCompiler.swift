@@ -21,15 +21,13 @@ public struct CompileOptions: Sendable {
 /// (SQLGenerator + Dialects/).
 public enum SQLCompiler {
     /// One read-only SELECT returning the distinct entity keys of `segment` (or their count),
-    /// preceded by a `--` header. Diagnostics for what the dialect cannot express.
-    public static func compile(_ program: CheckedProgram, segment: String, options: CompileOptions) -> Result<String, CompileFailure> {
-        guard let s = program.segment(named: segment) else {
-            let names = program.segments.map(\.name)
-            let help = Suggest.closest(to: segment, in: names).map { "did you mean \"\($0)\"?" }
-                ?? (names.isEmpty ? nil : "segments: " + names.joined(separator: ", "))
-            return .failure(CompileFailure(diagnostics: [.error("E0501", "unknown segment \"\(segment)\"", at: nil, help: help)]))
+    /// preceded by a `--` header. Diagnostics for what the dialect cannot express. `segment`
+    /// may be nil when the program declares exactly one (see `SegmentSelection`).
+    public static func compile(_ program: CheckedProgram, segment: String?, options: CompileOptions) -> Result<String, CompileFailure> {
+        switch program.chooseSegment(segment) {
+        case .success(let s): return compileSegment(s, in: program, options: options)
+        case .failure(let e): return .failure(CompileFailure(diagnostics: [e.diagnostic]))
         }
-        return compileSegment(s, in: program, options: options)
     }
 
     /// Like `compile`, for a segment that need not be part of `program` (e.g. built in code by
@@ -77,7 +75,7 @@ public enum SQLCompiler {
         var members: [Predicate] = []
         for name in segments {
             guard let s = program.segment(named: name) else {
-                return .failure(CompileFailure(diagnostics: [.error("E0501", "unknown segment \"\(name)\"", at: nil)]))
+                return .failure(CompileFailure(diagnostics: [SegmentSelection.unknown(name, among: program.segments.map(\.name))]))
             }
             members.append(lowering.lower(segment: s))
         }

@@ -107,6 +107,32 @@ extension SQLDialect {
     }
 }
 
+/// A unit of the date-adding functions.
+enum DateUnit: String { case day, month }
+
+extension SQLDialect {
+    /// `today` for dialects with a date-adding function whose month step clamps the day of month
+    /// (each dialect cites its vendor's rule); `add(unit, n, e)` spells one call on `e`.
+    func today(from base: String, plusDays: Int, minusMonths: Int, asTimestamp: Bool,
+               add: (DateUnit, Int, String) -> String) -> String {
+        var e = base
+        if plusDays != 0 { e = add(.day, plusDays, e) }
+        if minusMonths > 0 { e = add(.month, -minusMonths, e) }
+        return asTimestamp ? "CAST(\(e) AS TIMESTAMP)" : e
+    }
+}
+
+/// A dialect whose string literals interpret backslash sequences (BigQuery, Snowflake, Spark;
+/// each cites its vendor's rule where it declares the conformance).
+protocol BackslashStringDialect: SQLDialect {}
+
+extension BackslashStringDialect {
+    func string(_ s: String) throws -> String {
+        try rejectNUL(s)
+        return BackslashEscaping.quote(s)
+    }
+}
+
 /// Escapes for dialects whose string literals interpret backslash sequences (BigQuery,
 /// Snowflake, Spark): `\` and `'` are escaped, control characters written as `\uXXXX`, so the
 /// literal is one line and every other character stands for itself.

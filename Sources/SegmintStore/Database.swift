@@ -2,7 +2,14 @@
 public struct QueryResult: Sendable {
     public var columns: [String]
     public var rows: [[String?]]
-    public init(columns: [String], rows: [[String?]]) { self.columns = columns; self.rows = rows }
+    /// Per column: true when the database says it holds integers (PostgreSQL: an int2/int4/int8
+    /// column; SQLite, whose types belong to values: every non-NULL value is an INTEGER and
+    /// there is at least one), so their text is a plain decimal integer.
+    public var integerColumns: [Bool]
+    public init(columns: [String], rows: [[String?]], integerColumns: [Bool]? = nil) {
+        self.columns = columns; self.rows = rows
+        self.integerColumns = integerColumns ?? columns.map { _ in false }
+    }
 }
 
 /// A classified database failure; its description is a clear one-line message for users.

@@ -10,8 +10,6 @@ public enum DatabaseCode {
     public static let io = "E1005"
     /// A command option out of its range (`--limit -1`, `--customers` too large, a bad `--as-of`).
     public static let badOption = "E1006"
-    /// No segment, several segments, or an unknown `--segment` where one segment is needed.
-    public static let segmentChoice = "E1007"
 }
 
 extension DatabaseError {

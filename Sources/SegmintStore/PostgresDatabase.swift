@@ -82,7 +82,9 @@ public final class PostgresDatabase: Database {
             }
             rows.append(row)
         }
-        return QueryResult(columns: columns, rows: rows)
+        // Type OIDs of int8, int2, int4 (pg_type.dat): their text output is a decimal integer.
+        let integers = (0..<Int32(nf)).map { [20, 21, 23].contains(PQftype(res, $0)) }
+        return QueryResult(columns: columns, rows: rows, integerColumns: integers)
     }
 
     public func execute(_ sql: String, parameters: [String?]) throws {

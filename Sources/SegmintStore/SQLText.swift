@@ -1,12 +1,9 @@
 /// Identifier and literal quoting that SQLite and PostgreSQL both accept, shared by the
 /// runners, demo data and catalog import (no Foundation).
 public enum SQLText {
-    /// `"a""b"`: the identifier quoting SQLite and PostgreSQL both accept.
-    public static func quoteIdentifier(_ name: String) -> String {
-        var out = "\""
-        for ch in name { if ch == "\"" { out += "\"\"" } else { out.append(ch) } }
-        return out + "\""
-    }
+    /// `"a""b"`: the identifier quoting SQLite and PostgreSQL both accept. Quotes are found per
+    /// scalar: a quote followed by a combining mark is one Character but still a quote to SQL.
+    public static func quoteIdentifier(_ name: String) -> String { doubling(name, "\"") }
 
     /// A catalog table name: `schema.table` is split on dots and each part quoted, exactly as
     /// the SQL compiler writes it, so demo tables land where compiled segments look for them.
@@ -15,10 +12,17 @@ public enum SQLText {
     }
 
     /// `'it''s'`: a string literal both databases accept (standard_conforming_strings on).
-    public static func quoteLiteral(_ value: String) -> String {
-        var out = "'"
-        for ch in value { if ch == "'" { out += "''" } else { out.append(ch) } }
-        return out + "'"
+    public static func quoteLiteral(_ value: String) -> String { doubling(value, "'") }
+
+    /// `s` between two `q`s with every `q` inside doubled.
+    static func doubling(_ s: String, _ q: Unicode.Scalar) -> String {
+        var out = String(q)
+        for u in s.unicodeScalars {
+            out.unicodeScalars.append(u)
+            if u == q { out.unicodeScalars.append(q) }
+        }
+        out.unicodeScalars.append(q)
+        return out
     }
 
     /// Replaces every occurrence of `needle` (non-empty) in `text`.

@@ -59,16 +59,21 @@ public final class SQLiteDatabase: Database {
         var columns: [String] = []
         for i in 0..<n { columns.append(sqlite3_column_name(stmt, Int32(i)).map { String(cString: $0) } ?? "") }
         var rows: [[String?]] = []
+        var integers = [Bool](repeating: true, count: n), seen = [Bool](repeating: false, count: n)
         while true {
             let rc = sqlite3_step(stmt)
             if rc == SQLITE_DONE { break }
             guard rc == SQLITE_ROW else { throw error(rc) }
             var row: [String?] = []
             row.reserveCapacity(n)
-            for i in 0..<Int32(n) { row.append(SQLiteDatabase.text(stmt, i)) }
+            for i in 0..<Int32(n) {
+                let type = sqlite3_column_type(stmt, i)
+                if type != SQLITE_NULL { seen[Int(i)] = true; if type != SQLITE_INTEGER { integers[Int(i)] = false } }
+                row.append(SQLiteDatabase.text(stmt, i))
+            }
             rows.append(row)
         }
-        return QueryResult(columns: columns, rows: rows)
+        return QueryResult(columns: columns, rows: rows, integerColumns: zip(integers, seen).map { $0 && $1 })
     }
 
     public func execute(_ sql: String, parameters: [String?]) throws {

@@ -240,7 +240,7 @@ public struct StringLiteral: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 || u.value == 0x7F || StringLiteral.invisible(u) {
+                if u.value < 0x20 || VisibleText.isHidden(u) {
                     out += "\\u{\(String(u.value, radix: 16, uppercase: true))}"
                 } else {
                     out.unicodeScalars.append(u)
@@ -248,16 +248,6 @@ public struct StringLiteral: Sendable, Equatable {
             }
         }
         return out + "\""
-    }
-
-    /// C1 controls, zero-width and bidirectional-format characters, line/paragraph separators
-    /// and the BOM: kept as `\u{…}` escapes by `quote` so formatted source shows what a string
-    /// holds (a raw U+202E would reorder the displayed line, the "Trojan Source" trick).
-    public static func invisible(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x80...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: return true
-        default: return false
-        }
     }
 }
 

@@ -4,7 +4,27 @@ import SegmintCore
 public struct ParseResult: Sendable {
     public var file: SegFile
     public var diagnostics: [Diagnostic]
-    public init(file: SegFile, diagnostics: [Diagnostic]) { self.file = file; self.diagnostics = diagnostics }
+    /// Bare words where a value belongs, for help that depends on the facet's type.
+    public var bareWords: [BareWord]
+    public init(file: SegFile, diagnostics: [Diagnostic], bareWords: [BareWord] = []) {
+        self.file = file; self.diagnostics = diagnostics; self.bareWords = bareWords
+    }
+}
+
+/// A bare word where a value belongs (`email_opt_out = yes`), reported by the parser with
+/// generic help. It keeps the facet it was compared with, so a stage that knows the facet's
+/// type can say how to write the value (`true` or `false` for a bool).
+public struct BareWord: Sendable, Equatable {
+    /// The facet or field as written (`email_opt_out`, `purchase.channel`).
+    public var subject: FacetRef
+    /// The event of the enclosing `has … where`, when the word is inside one.
+    public var event: String?
+    public var word: String
+    /// The word's span, which is also the span of the parser's diagnostic.
+    public var span: Span
+    public init(subject: FacetRef, event: String?, word: String, span: Span) {
+        self.subject = subject; self.event = event; self.word = word; self.span = span
+    }
 }
 
 /// Hand-written recursive-descent parser for `grammar/segment.ebnf`.
@@ -28,7 +48,7 @@ public enum Parser {
         diagnostics.append(contentsOf: p.diagnostics)
         let file = SegFile(segments: segments, comments: p.lexer.comments,
                            span: Span(file: source.id, start: 0, end: source.bytes.count))
-        return ParseResult(file: file, diagnostics: diagnostics.sortedForOutput())
+        return ParseResult(file: file, diagnostics: diagnostics.sortedForOutput(), bareWords: p.bareWords)
     }
 }
 
@@ -41,6 +61,7 @@ public enum ParseCode {
     public static let badCount = "E0154"
     public static let reservedName = "E0155"
     public static let badQuarter = "E0156"
+    public static let unclosed = "E0157"
     public static let tooMany = "E0160"
 }
 
@@ -58,6 +79,10 @@ struct ParserState {
     var depth = 0
     var diagnostics: [Diagnostic] = []
     var stopped = false
+    /// The facet whose value is being parsed, and the event of the enclosing `has`.
+    var valueSubject: FacetRef?
+    var hasEvent: String?
+    var bareWords: [BareWord] = []
 
     init(source: SourceFile) {
         lexer = Lexer(source: source)
@@ -131,6 +156,30 @@ struct ParserState {
         }
     }
 
+    /// `did you mean "include"?` when the identifier `word` is a near-miss of one of `keywords`.
+    func keywordHint(_ word: String, _ keywords: [TokenKind]) -> String? {
+        guard let k = Suggest.closest(to: word, in: keywords.compactMap(\.fixedText)) else { return nil }
+        return "did you mean \"\(k)\"?"
+    }
+
+    /// The current token as an identifier's text, or nil when it is not one.
+    var identText: String? { at(.ident) ? text(of: tok) : nil }
+
+    /// A `{` that the end of the file, the next segment or the next item reached before its
+    /// `}`: reported at the `{` itself, with a note where the parser gave up on it.
+    mutating func reportUnclosed(_ open: Int, of what: String) {
+        let note: Diagnostic.Note
+        if at(.eof) {
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09 { end -= 1 }
+            note = Diagnostic.Note(span: Span(file: fileID, start: end, end: end), message: "the file ends here")
+        } else {
+            note = Diagnostic.Note(span: span(of: tok), message: "\(describe(tok)) comes before the \"}\"")
+        }
+        report(ParseCode.unclosed, "unclosed \"{\" of \(what)", at: Span(file: fileID, start: open, end: open + 1),
+               help: "add \"}\" to close it", notes: [note])
+    }
+
     /// Consumes one token that no rule could use, so a loop always moves forward.
     mutating func skipStuck(_ what: String) {
         expected(what)
@@ -192,8 +241,8 @@ struct ParserState {
             if at(.kwSegment) {
                 if let s = parseSegment() { segments.append(s) }
             } else {
-                expected("\"segment\"", help: atConditionStart || atItemStart
-                         ? "declare a segment first: segment name { include { … } }" : nil)
+                expected("\"segment\"", help: identText.flatMap { keywordHint($0, [.kwSegment]) }
+                         ?? (atConditionStart || atItemStart ? "declare a segment first: segment name { include { … } }" : nil))
                 while !at(.eof), !at(.kwSegment) { advance() }
             }
             if consumed == before { skipStuck("\"segment\"") }
@@ -220,6 +269,7 @@ struct ParserState {
     }
 
     mutating func parseSegmentBody(name: Ident, title: StringLiteral?, start: Int) -> SegmentDecl? {
+        let open: Int? = at(.lbrace) ? tok.start : nil
         if !accept(.lbrace) {
             expected("\"{\" to open segment \"\(name.name)\"")
             // Carry on as if the brace were there when items follow; else give up on this segment.
@@ -235,7 +285,7 @@ struct ParserState {
         while !at(.rbrace) {
             let before = consumed
             if at(.eof) || at(.kwSegment) {
-                expected("\"}\" to close segment \"\(name.name)\"")
+                if let open { reportUnclosed(open, of: "segment \"\(name.name)\"") } else { expected("\"}\" to close segment \"\(name.name)\"") }
                 return SegmentDecl(name: name, title: title, items: items, span: span(from: start))
             }
             if let item = parseItem() {
@@ -282,29 +332,30 @@ struct ParserState {
             return .asOf(d, span(from: start))
         case .kwInclude:
             advance()
-            guard let b = parseBlock() else { return nil }
+            guard let b = parseBlock(of: "include") else { return nil }
             return .include(b, span(from: start))
         case .kwExclude:
             advance()
-            guard let b = parseBlock() else { return nil }
+            guard let b = parseBlock(of: "exclude") else { return nil }
             return .exclude(b, span(from: start))
         default:
             expected("description, as_of, include, exclude or \"}\"",
-                     help: atConditionStart ? "conditions go inside include { … } or exclude { … }" : nil)
+                     help: identText.flatMap { keywordHint($0, [.kwInclude, .kwExclude, .kwDescription, .kwAsOf]) }
+                         ?? (atConditionStart ? "conditions go inside include { … } or exclude { … }" : nil))
             return nil
         }
     }
 
     /// `block = "{" { condition } "}" ;`
-    mutating func parseBlock() -> Block? {
+    mutating func parseBlock(of owner: String) -> Block? {
         let start = tok.start
         guard accept(.lbrace) else { expected("\"{\""); return nil }
         var conditions: [Condition] = []
         while !accept(.rbrace) {
             let before = consumed
             if at(.eof) || at(.kwSegment) || atItemStart {
-                // The block was never closed: report once and let the segment carry on.
-                expected("a condition or \"}\"")
+                // The block was never closed: report once, at its "{", and let the segment carry on.
+                reportUnclosed(start, of: owner)
                 return Block(conditions: conditions, span: span(from: start))
             }
             if atConditionStart {
@@ -359,7 +410,7 @@ struct ParserState {
             guard let inner = parseCondition() else { return nil }
             return .not(inner)
         }
-        guard let block = parseBlock() else { return nil }
+        guard let block = parseBlock(of: keyword == .kwAll ? "all" : "any") else { return nil }
         return keyword == .kwAll ? .all(block) : .any(block)
     }
 
@@ -426,6 +477,8 @@ struct ParserState {
         guard let event = parseName("an event name after has") else { return nil }
         var predicates: [Predicate] = []
         if accept(.kwWhere) {
+            hasEvent = event.name
+            defer { hasEvent = nil }
             repeat {
                 guard let p = parsePredicate() else { return nil }
                 predicates.append(p)
@@ -451,6 +504,8 @@ struct ParserState {
     mutating func parsePredicate() -> Predicate? {
         let start = tok.start
         guard let facet = parseFacet() else { return nil }
+        valueSubject = facet
+        defer { valueSubject = nil }
         let test: PredicateTest
         switch tok.kind {
         case .eq, .ne, .lt, .le, .gt, .ge:
@@ -483,16 +538,34 @@ struct ParserState {
         case .kwIs:
             advance()
             let negated = accept(.kwNot)
-            guard accept(.kwMissing) else { expected("\"missing\" after is", help: "write: facet is missing, or facet is not missing"); return nil }
+            guard accept(.kwMissing) else {
+                expected("\"missing\" after is", help: identText.flatMap { keywordHint($0, [.kwMissing]) } ?? "write: facet is missing, or facet is not missing")
+                return nil
+            }
             test = .isMissing(negated: negated)
         case .kwDuring, .kwSince, .kwBefore:
             guard let w = parseWindow() else { return nil }
             test = .window(w)
         default:
-            expected("an operator after \"\(facet)\" (=, !=, <, <=, >, >=, in, not in, between, contains, starts_with, is) or a window")
+            expected("an operator after \"\(facet)\" (=, !=, <, <=, >, >=, in, not in, between, contains, starts_with, is) or a window",
+                     help: misspeltKeywordHelp(facet))
             return nil
         }
         return Predicate(facet: facet, test: test, span: span(from: start))
+    }
+
+    /// After `facet` no operator follows: either the current word is a misspelt operator
+    /// (`age betwen 1 and 5`), or the "facet" itself was a misspelt keyword (`has order wher …`).
+    func misspeltKeywordHelp(_ facet: FacetRef) -> String? {
+        if let word = identText, let hint = keywordHint(word, [.kwIn, .kwBetween, .kwContains, .kwStartsWith, .kwIs, .kwNot,
+                                                                .kwDuring, .kwSince, .kwBefore]) {
+            return hint
+        }
+        guard facet.member == nil,
+              let hint = keywordHint(facet.base.name, [.kwWhere, .kwDuring, .kwSince, .kwBefore, .kwAll, .kwAny, .kwNot, .kwHas,
+                                                       .kwIn, .kwCount, .kwCountDistinct, .kwSum, .kwAvg, .kwMin, .kwMax])
+        else { return nil }
+        return "\"\(facet.base.name)\" is not a keyword; \(hint)"
     }
 
     func comparison(_ kind: TokenKind) -> ComparisonOp {
@@ -551,6 +624,9 @@ struct ParserState {
         case .kwTrue: value = .bool(true)
         case .kwFalse: value = .bool(false)
         default:
+            if at(.ident), let subject = valueSubject, !stopped {
+                bareWords.append(BareWord(subject: subject, event: hasEvent, word: text(of: tok), span: span(of: tok)))
+            }
             expected("a value (string, number, date, true or false)",
                      help: at(.ident) ? "write text in double quotes: \"\(text(of: tok))\""
                          : at(.eq) ? "equality is a single =" : nil)
@@ -662,7 +738,8 @@ struct ParserState {
         case .kwMonth, .kwMonths: unit = .month
         case .kwYear, .kwYears: unit = .year
         default:
-            expected("a unit (days, weeks, months or years)")
+            expected("a unit (days, weeks, months or years)",
+                     help: identText.flatMap { keywordHint($0, [.kwDays, .kwWeeks, .kwMonths, .kwYears]) })
             return nil
         }
         advance()

@@ -11,7 +11,7 @@ import Glibc
 
 /// `segmint ask "…" --catalog PATH [--out FILE.seg] [--sql --dialect D] [--tenant T] [--offline]
 /// [--trace FILE] [--answer KEY=VALUE]... [--memory URL]`
-struct AskCommand: ParsableCommand {
+struct AskCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask",
         abstract: "Turn a natural-language request into a checked segment (and SQL).",
@@ -19,14 +19,17 @@ struct AskCommand: ParsableCommand {
             Exit status: 0 a checked segment; 1 could not be grounded (unmapped words on stderr); 2 usage or \
             I/O error, or the configured LLM could not answer; 3 questions need answers (JSON on stdout; answer with --answer KEY=VALUE); 4 not a \
             segment request (reason on stderr). On a terminal, questions are asked interactively.
+
+            Examples:
+              segmint ask "gold tier members who bought in the last 30 days" --catalog catalogs/retail.yaml --offline
+              segmint ask "lapsed outdoor buyers" --catalog catalogs/retail.yaml --sql --dialect bigquery
             """
     )
 
     @Argument(help: "The request, e.g. \"gold tier members who bought in the last 30 days\".")
     var request: String
 
-    @Option(name: .long, help: "The catalog YAML file (default: catalogs/<tenant>.yaml).")
-    var catalog: String?
+    @OptionGroup var catalog: CatalogOption
 
     @Option(name: .long, help: "Tenant: selects catalogs/<tenant>.yaml and the memory namespace.")
     var tenant: String?
@@ -37,8 +40,8 @@ struct AskCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the SQL of the segment on stdout.")
     var sql = false
 
-    @Option(name: .long, help: "SQL dialect for --sql (postgres, sqlite, duckdb, bigquery, snowflake, spark, trino).")
-    var dialect: String?
+    @Option(name: .long, help: "SQL dialect for --sql.")
+    var dialect: DialectName?
 
     @Flag(name: .long, help: "Use the deterministic offline translator, no LLM.")
     var offline = false
@@ -64,18 +67,20 @@ struct AskCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not read or write the LLM response cache.")
     var noCache = false
 
-    func run() throws {
-        let args = AskArguments(request: request, catalog: catalog, tenant: tenant, out: out, sql: sql, dialect: dialect,
+    @OptionGroup var terminal: TerminalOptions
+
+    func execute() -> CommandOutput {
+        let args = AskArguments(request: request, catalog: catalog.catalog, tenant: tenant, out: out, sql: sql, dialect: dialect?.name,
                                 offline: offline, trace: trace, answers: answer, memory: memory, prompts: prompts, timeout: timeout)
         let interactive: (@Sendable (AskQuestion) async -> String?)? = (isatty(0) != 0 && isatty(2) != 0) ? { q in
             FileHandleStderr.write("? \(q.text) (e.g. \(q.example)): ")
             return readLine()
         } : nil
         let made: (model: AskModel?, error: String?) = offline ? (nil, nil) : makeAskModel(configPath: config, tracePath: trace, noCache: noCache)
-        if let e = made.error { finish(CommandOutput(exitCode: 2, stderr: "segmint: error: LLM configuration: \(e)\n")) }
+        if let e = made.error { return .usage(CLICode.usage, "LLM configuration: \(e)") }
         let model = made.model
-        finish(runBlocking(fallback: CommandOutput(exitCode: 2, stderr: "segmint: internal error: no result\n")) {
+        return runBlocking(fallback: CommandOutput(exitCode: 2, stderr: "segmint: internal error: no result\n")) {
             await runAsk(args, model: model, interactive: interactive, progress: { FileHandleStderr.write("segmint: [\($0)]\n") })
-        })
+        }
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint build [--dialect D …] [--dbt DIR] [--full] [--catalog PATH] [--tenant T]`
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Compile every segment of the project to target/<dialect>/<segment>.sql and target/manifest.json.",
@@ -16,7 +17,7 @@ struct BuildCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "A dialect to build (repeatable; default: the project's dialects).")
-    var dialect: [String] = []
+    var dialect: [DialectName] = []
 
     @Option(name: .long, help: "Also write one dbt model per segment into this directory.")
     var dbt: String?
@@ -30,7 +31,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Which of the project's catalogs to use.")
     var tenant: String?
 
-    func run() throws {
-        finish(runBuild(dialects: dialect, dbt: dbt, full: full, catalog: catalog, tenant: tenant))
+    @OptionGroup var terminal: TerminalOptions
+
+    func execute() -> CommandOutput {
+        runBuild(dialects: dialect.map(\.name), dbt: dbt, full: full, catalog: catalog, tenant: tenant)
     }
 }

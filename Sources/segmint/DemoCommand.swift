@@ -1,19 +1,31 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
-struct DemoCommand: ParsableCommand {
+/// `segmint demo --db PATH|postgres://… [--catalog PATH] [--customers N] [--seed S] [--as-of DATE]`
+struct DemoCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Write deterministic synthetic retail data (SQLite file or PostgreSQL).",
-        discussion: "Same seed, --as-of and --customers give the same rows. Exit status: 0 ok, 1 catalog errors, 2 usage, I/O or database error.")
+        discussion: """
+            Without --catalog the built-in retail catalog is used (the same as catalogs/retail.yaml), so \
+            the command works from any directory. Same seed, --as-of and --customers give the same rows.
+
+            Example:
+              segmint demo --db demo.db --customers 5000 --seed 7
+
+            Exit status: 0 ok, 1 catalog errors, 2 usage, I/O or database error.
+            """)
 
     @Option(help: "Target: a file path, sqlite:PATH, or postgres://user@host:port/db.") var db: String
-    @Option(help: "Catalog whose tables to create.") var catalog: String = "catalogs/retail.yaml"
+    @OptionGroup var catalog: CatalogOption
     @Option(help: "Number of customers.") var customers: Int = defaultDemoCustomers
     @Option(help: "Random seed; the same seed and reference date give the same data.") var seed: UInt64 = 1
     @Option(name: .customLong("as-of"), help: "Reference date YYYY-MM-DD (default: today, UTC).") var asOf: String?
+    @OptionGroup var output: FormatOption
+    @OptionGroup var terminal: TerminalOptions
 
-    func run() throws {
-        finish(runDemo(db: db, catalogPath: catalog, customers: customers, seed: seed, asOf: asOf))
+    func execute() -> CommandOutput {
+        runDemo(db: db, catalogPath: catalog.catalog, customers: customers, seed: seed, asOf: asOf, format: output.format.rawValue)
     }
 }

@@ -1,13 +1,21 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 import SegmintEval
 
 /// `segmint eval DIR`: scores the natural-language pipeline on a golden set.
-struct EvalCommand: ParsableCommand {
+struct EvalCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Run the NL golden set through `ask` and score it (execution and exact match, grounding, questions, LLM calls).",
-        discussion: "Replays each case's cassette by default, so the run is offline and deterministic. Exit 0 measured, 1 a gated metric fell below --baseline, 2 usage or I/O error.")
+        discussion: """
+            Replays each case's cassette by default, so the run is offline and deterministic.
+
+            Example:
+              segmint eval golden/nl --offline-translator --baseline golden/nl/baseline.json
+
+            Exit 0 measured, 1 a gated metric fell below --baseline, 2 usage or I/O error.
+            """)
 
     @Argument(help: "The golden set directory (holds suite.json and cases/).")
     var directory: String
@@ -45,18 +53,22 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Only cases whose id contains this text.")
     var filter: String?
 
-    @Flag(help: "Print the JSON report instead of the table.")
+    @OptionGroup var output: FormatOption
+
+    @Flag(help: ArgumentHelp("The same as --format json (the spelling before --format).", visibility: .hidden))
     var json = false
 
     @Flag(help: "Print only the summary lines and the baseline comparison.")
     var summary = false
 
-    func run() throws {
+    @OptionGroup var terminal: TerminalOptions
+
+    func execute() -> CommandOutput {
         var o = EvalOptions(suiteDirectory: directory)
         o.live = live || record; o.record = record; o.force = force; o.promptsDirectory = prompts; o.configPath = config
         o.offlineTranslator = offlineTranslator; o.noPipeline = noPipeline; o.baselinePath = baseline
-        o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json; o.summaryOnly = summary
+        o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json || output.format == .json; o.summaryOnly = summary
         let options = o
-        finish(runEval(options))
+        return runEval(options)
     }
 }

@@ -1,33 +1,38 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
-/// `segmint explain FILE... --catalog PATH --segment NAME [--format text|json] [--db URL]`
-struct ExplainCommand: ParsableCommand {
+/// `segmint explain FILE... --catalog PATH [--segment NAME] [--format human|json] [--db URL]`
+struct ExplainCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain a segment in plain English: conditions, grounding, assumptions; with --db a funnel of counts.",
-        discussion: "Exit status: 0 success, 1 errors in the input, 2 usage, I/O or database error."
+        discussion: """
+            Example:
+              segmint explain examples/lapsed_outdoor.seg --catalog catalogs/retail.yaml --db demo.db
+
+            Exit status: 0 success, 1 errors in the input, 2 usage, I/O or database error.
+            """
     )
 
-    @Argument(help: "The .seg files; segment references resolve across all of them.")
-    var files: [String] = []
+    @OptionGroup var input: InputFiles
+    @OptionGroup var catalog: CatalogOption
 
-    @Option(name: .long, help: "The catalog YAML file (default: SEGMINT_CATALOG, else segmint.yaml's).")
-    var catalog: String?
+    @Option(name: .long, help: "The segment to explain (required only when the files declare several).")
+    var segment: String?
 
-    @Option(name: .long, help: "The segment to explain.")
-    var segment: String
-
-    @Option(name: .long, help: "Output format: text or json.")
-    var format = "text"
+    @OptionGroup var output: FormatOption
 
     @Option(name: .long, help: "Database URL for the funnel: a SQLite path or postgres://host:port/db.")
     var db: String?
 
-    @Option(name: .customLong("as-of"), help: "As-of date for segments without a pinned as_of (YYYY-MM-DD).")
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
+    @OptionGroup var terminal: TerminalOptions
 
-    func run() throws {
-        finish(runExplain(paths: files, catalogPath: resolvedCatalog(catalog), segment: segment, format: format, dbURL: db, asOf: asOf))
+    func execute() -> CommandOutput {
+        let paths = input.paths()
+        // The driver names `human` output `text`.
+        return runExplain(paths: paths, catalogPath: catalog.path(files: paths), segment: segment,
+                          format: output.format == .json ? "json" : "text", dbURL: db, asOf: asOf.asOf)
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint init [DIR] [--catalog PATH] [--dialect D …]`
-struct InitCommand: ParsableCommand {
+struct InitCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Write a commented segmint.yaml project file (never overwrites one).",
@@ -19,9 +20,11 @@ struct InitCommand: ParsableCommand {
     var catalog: String?
 
     @Option(name: .long, help: "A default dialect (repeatable).")
-    var dialect: [String] = []
+    var dialect: [DialectName] = []
 
-    func run() throws {
-        finish(runInit(directory: directory, catalog: catalog, dialects: dialect))
+    @OptionGroup var terminal: TerminalOptions
+
+    func execute() -> CommandOutput {
+        runInit(directory: directory, catalog: catalog, dialects: dialect.map(\.name))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint memory list|forget`: the answers `ask` remembers per tenant and user.
@@ -6,6 +7,11 @@ struct MemoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memory",
         abstract: "List or forget remembered answers to clarification questions.",
+        discussion: """
+            Examples:
+              segmint memory list --tenant acme --format json
+              segmint memory forget window:recently --tenant acme
+            """,
         subcommands: [List.self, Forget.self]
     )
 
@@ -18,27 +24,38 @@ struct MemoryCommand: ParsableCommand {
         var memory: String?
     }
 
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List remembered answers.")
+    struct List: SegmintCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List remembered answers.",
+            discussion: """
+                Example:
+                  segmint memory list --all-users --format json
+                """)
         @OptionGroup var scope: Scope
         @Flag(name: .long, help: "Every user of the tenant.")
         var allUsers = false
-        @Option(name: .long, help: "human or json.")
-        var format = "human"
-        func run() throws {
-            finish(runMemoryList(tenant: scope.tenant, user: scope.user, allUsers: allUsers, memory: scope.memory, format: format))
+        @OptionGroup var output: FormatOption
+        @OptionGroup var terminal: TerminalOptions
+        func execute() -> CommandOutput {
+            runMemoryList(tenant: scope.tenant, user: scope.user, allUsers: allUsers, memory: scope.memory, format: output.format.rawValue)
         }
     }
 
-    struct Forget: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "forget", abstract: "Forget one answer (KEY) or all of a user's.")
+    struct Forget: SegmintCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "forget", abstract: "Forget one answer (KEY) or all of a user's.",
+            discussion: """
+                Example:
+                  segmint memory forget window:recently
+                """)
         @Argument(help: "The question key, e.g. window:recently.")
         var key: String?
         @Flag(name: .long, help: "Forget every answer of the user in the tenant.")
         var all = false
         @OptionGroup var scope: Scope
-        func run() throws {
-            finish(runMemoryForget(key: key, all: all, tenant: scope.tenant, user: scope.user, memory: scope.memory))
+        @OptionGroup var terminal: TerminalOptions
+        func execute() -> CommandOutput {
+            runMemoryForget(key: key, all: all, tenant: scope.tenant, user: scope.user, memory: scope.memory)
         }
     }
 }

@@ -1,30 +1,39 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
-extension RunFormat: ExpressibleByArgument {}
-
-struct RunCommand: ParsableCommand {
+/// `segmint run FILE... --catalog PATH [--segment NAME] --db URL [--limit N] [--format table|csv|json]`
+struct RunCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a segment on SQLite (a path, the default) or PostgreSQL (postgres://…) and print its keys.",
-        discussion: "Exit status: 0 ok, 1 errors in the input, 2 usage, I/O or database error (bad URL, unreachable server, missing table, SQL error).")
+        discussion: """
+            Example:
+              segmint run examples/loyalty.seg --catalog catalogs/retail.yaml --db demo.db --format csv
 
-    @Argument(help: "Segment files (.seg).") var files: [String] = []
-    @Option(help: "Catalog YAML (default: SEGMINT_CATALOG, else segmint.yaml's).") var catalog: String?
-    @Option(help: "Segment to run (optional when the input holds exactly one).") var segment: String?
+            Exit status: 0 ok, 1 errors in the input, 2 usage, I/O or database error (bad URL, unreachable \
+            server, missing table, SQL error).
+            """)
+
+    @OptionGroup var input: InputFiles
+    @OptionGroup var catalog: CatalogOption
+    @Option(help: "Segment to run (required only when the files declare several).") var segment: String?
     @Option(help: "Database: a file path, sqlite:PATH, or postgres://user@host:port/db.") var db: String
-    @Option(help: "How many keys to print.") var limit: Int = 20
-    @Option(help: "table, csv or json.") var format: RunFormat = .table
+    // Unconditional: `--limit -1` is read as a value (and refused with a clear message), not as a flag.
+    @Option(parsing: .unconditional, help: "How many keys to print (0: every key).") var limit: Int = 20
+    @Flag(help: "Print every key (the same as --limit 0).") var all = false
+    @OptionGroup var materialize: MaterializeOptions
+    @OptionGroup var output: RowsFormatOption
+    @OptionGroup var terminal: TerminalOptions
 
-    @Option(help: "Write the members into this table (schema.table allowed) instead of printing them.") var materialize: String?
-    @Option(help: "With --materialize: replace (create or replace the table) or append.") var mode = "replace"
-    @Option(help: "With --materialize: entity columns (facet names) to carry along, comma-separated.") var columns: String?
-
-    func run() throws {
-        if let table = materialize {
-            finish(runMaterialize(files: files, catalogPath: resolvedCatalog(catalog), segment: segment, db: db, table: table,
-                                  mode: mode, columns: parseColumnList(columns)))
+    func execute() -> CommandOutput {
+        let paths = input.paths()
+        if let table = materialize.materialize {
+            return runMaterialize(files: paths, catalogPath: catalog.path(files: paths), segment: segment, db: db, table: table,
+                                  mode: materialize.mode, columns: parseColumnList(materialize.columns))
         }
-        finish(runRun(files: files, catalogPath: resolvedCatalog(catalog), segment: segment, db: db, limit: limit, format: format))
+        let format = RunFormat(rawValue: output.format.rows) ?? .table
+        return runRun(files: paths, catalogPath: catalog.path(files: paths), segment: segment, db: db,
+                      limit: all ? 0 : limit, format: format)
     }
 }

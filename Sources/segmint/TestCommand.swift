@@ -1,8 +1,9 @@
 import ArgumentParser
+import SegmintCore
 import SegmintDriver
 
 /// `segmint test [--dialect D …] [--update] [--db URL] [--junit FILE]`
-struct TestCommand: ParsableCommand {
+struct TestCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run the project's snapshot tests (SQL vs tests/golden) and data tests (fixtures on SQLite or PostgreSQL).",
@@ -17,7 +18,7 @@ struct TestCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "A dialect for snapshot tests (repeatable; default: the project's dialects).")
-    var dialect: [String] = []
+    var dialect: [DialectName] = []
 
     @Flag(name: .long, help: "Write missing and changed snapshots, remove stale ones.")
     var update = false
@@ -34,7 +35,9 @@ struct TestCommand: ParsableCommand {
     @Option(name: .long, help: "Which of the project's catalogs to use.")
     var tenant: String?
 
-    func run() throws {
-        finish(runProjectTest(dialects: dialect, update: update, db: db, junit: junit, catalog: catalog, tenant: tenant))
+    @OptionGroup var terminal: TerminalOptions
+
+    func execute() -> CommandOutput {
+        runProjectTest(dialects: dialect.map(\.name), update: update, db: db, junit: junit, catalog: catalog, tenant: tenant)
     }
 }

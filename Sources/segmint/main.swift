@@ -11,6 +11,13 @@ struct Segmint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segmint",
         abstract: "Compile customer segments to SQL: check, format, compile, run, analyse.",
+        discussion: """
+            Examples:
+              segmint check examples/ --catalog catalogs/retail.yaml
+              segmint compile examples/loyalty.seg --catalog catalogs/retail.yaml --dialect duckdb
+              segmint demo --db demo.db && segmint run examples/loyalty.seg --catalog catalogs/retail.yaml --db demo.db
+            """,
+        version: BuildInfo.versionText,
         // Each subcommand lives in its own file: <Name>Command.swift.
         subcommands: [
             CheckCommand.self,
@@ -26,12 +33,25 @@ struct Segmint: ParsableCommand {
             MemoryCommand.self,
             EvalCommand.self,
             LLMCommand.self,
+            CompletionsCommand.self,
             InitCommand.self,
             BuildCommand.self,
             TestCommand.self,
             ExportCommand.self,
         ]
     )
+}
+
+/// A command whose work is one driver call: `run()` prints its output and exits with its code.
+protocol SegmintCommand: ParsableCommand {
+    var terminal: TerminalOptions { get }
+    func execute() -> CommandOutput
+}
+
+extension SegmintCommand {
+    func run() throws {
+        finish(execute())
+    }
 }
 
 /// Prints a command's output and exits with its code.
@@ -45,22 +65,22 @@ enum FileHandleStderr {
     static func write(_ s: String) { fputs(s, stderr) }
 }
 
-/// Like `Segmint.main()`, but a usage error (unknown option, missing argument, bad value)
-/// exits 2 as every command documents, not ArgumentParser's 64; `--help` still exits 0.
+/// Like `Segmint.main()`, but an argument error is rendered like every other error
+/// (`segmint: error: …` with a help line) and exits 2 as every command documents, not
+/// ArgumentParser's 64; `--help` and `--version` still print on stdout and exit 0.
 func runMain() -> Never {
+    let arguments = Array(CommandLine.arguments.dropFirst())
     do {
-        var command = try Segmint.parseAsRoot()
+        var command = try Segmint.parseAsRoot(arguments)
         try command.run()
         exit(0)
     } catch {
-        let code = Segmint.exitCode(for: error)
-        let message = Segmint.fullMessage(for: error)
-        if code == .success {
+        if Segmint.exitCode(for: error) == .success {
+            let message = Segmint.fullMessage(for: error)
             if !message.isEmpty { print(message) }
             exit(0)
         }
-        if !message.isEmpty { FileHandleStderr.write(message + "\n") }
-        exit(code == .validationFailure ? 2 : code.rawValue == 64 ? 2 : code.rawValue)
+        finish(ArgumentErrors.output(for: error, arguments: arguments))
     }
 }
 

@@ -55,6 +55,28 @@ final class RecommendTests: XCTestCase {
         XCTAssertTrue(recs.first?.evidence.contains("an `any` of 3 `all` branches (threshold 2)") ?? false)
     }
 
+    /// Many conditions side by side are not sprawl; depth 3 is, and so is an `any` of two
+    /// multi-condition `all`s, but not an `any` of single conditions.
+    func testRuleSprawlNeedsBranchingNotLength() throws {
+        let flat = F.segment("flat", include: [
+            F.f(F.age, .ge, .int(20)), F.f(F.state, .eq, .string("CA")), F.f(F.spend, .ge, .decimal("500")),
+            F.f(F.tier, .ge, .string("gold")), F.f(F.optOut, .eq, .bool(false)), F.f(F.employee, .eq, .bool(false)),
+            F.f(F.city, .eq, .string("Salem")), F.f(F.age, .le, .int(70)), F.f(F.spend, .le, .decimal("9000")),
+            F.f(F.state, .ne, .string("WA")), F.f(F.churn, .ge, .decimal("0.1")),
+        ])
+        let anyOfLeaves = F.segment("alternatives", include: [.any([F.f(F.age, .ge, .int(20)), F.f(F.state, .eq, .string("CA")),
+                                                                   .all([F.f(F.city, .eq, .string("Salem")), F.f(F.age, .le, .int(70))])])])
+        let deep = F.segment("deep", include: [.any([.all([.not(F.f(F.age, .ge, .int(20)))]), F.f(F.state, .eq, .string("CA"))])])
+        let twoBranches = F.segment("two_branches", include: [.any([
+            .all([F.f(F.age, .ge, .int(20)), F.f(F.state, .eq, .string("CA"))]),
+            .all([F.f(F.age, .ge, .int(30)), F.f(F.state, .eq, .string("OR"))]),
+        ])])
+        let recs = try Recommend.run(F.program([flat, anyOfLeaves, deep, twoBranches])).filter { $0.signal == .ruleSprawl }
+        XCTAssertEqual(recs.map(\.segment), ["deep", "two_branches"])
+        XCTAssertEqual(recs.first?.evidence, ["nesting depth 3 (threshold 3)"])
+        XCTAssertEqual(recs.last?.evidence, ["an `any` of 2 `all` branches (threshold 2)"])
+    }
+
     /// Data with smooth ages and a spike of lifetime spend at exactly 100.
     private func data() -> [TestEntity] {
         var rng = SeededRandom(seed: 5)

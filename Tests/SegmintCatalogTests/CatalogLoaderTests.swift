@@ -289,7 +289,7 @@ final class CatalogLoaderTests: XCTestCase {
         let (r, s) = load(minimal + "facets:\n  - {name: age, type: integer}\n")
         let text = DiagnosticRenderer(sources: s).human(r.diagnostics)
         XCTAssertEqual(text, """
-        test.yaml:5:23: error: unknown type "integer" for facet "age"
+        test.yaml:5:23: error[E0808]: unknown type "integer" for facet "age"
           |
         5 |   - {name: age, type: integer}
           |                       ^^^^^^^

@@ -80,7 +80,29 @@ final class CheckerSourceTests: XCTestCase {
 
     func testNeverHoldOnParsedText() {
         let (_, d) = run(["segment s { include { age > 60\n age < 30 } }"])
-        XCTAssertEqual(d, ["f0.seg:2:2 W0301 conditions on age can never hold together"])
+        XCTAssertEqual(d, ["f0.seg:2:2 W0301 conditions on age can never hold together",
+                           "f0.seg:1:9 W0304 segment \"s\" can never match"])
+    }
+
+    /// W0304 on the segment only when its include certainly holds for nobody.
+    func testSegmentNeverMatchesOnlyWhenCertain() {
+        func matchWarnings(_ include: String) -> [String] {
+            run(["segment s {\n include {\n" + include + "\n }\n}"]).1.filter { $0.contains("W0304") }
+        }
+        let never = ["f0.seg:1:9 W0304 segment \"s\" can never match"]
+        XCTAssertEqual(matchWarnings("country is missing\nage > 1"), never, "top level")
+        XCTAssertEqual(matchWarnings("any {\n age between 9 and 1\n state in []\n}"), never, "every branch of an any")
+        XCTAssertEqual(matchWarnings("all {\n age > 60\n age < 30\n}"), never, "a nested all")
+        XCTAssertEqual(matchWarnings("has purchase where category = \"Outdoor\" and category = \"Grocery\""), never, "plain has")
+        XCTAssertEqual(matchWarnings("has purchase during 2025-05-01 to 2025-01-01"), never, "has in an empty window")
+        XCTAssertEqual(matchWarnings("has purchase count between 5 and 1"), never, "an empty count range")
+        XCTAssertEqual(matchWarnings("any {\n age between 9 and 1\n age > 60\n}"), [], "one branch can hold")
+        XCTAssertEqual(matchWarnings("not age between 9 and 1"), [], "under not")
+        XCTAssertEqual(matchWarnings("has purchase where category = \"Outdoor\" and category = \"Grocery\" count < 2"), [],
+                       "zero matching events pass count < 2")
+        XCTAssertEqual(matchWarnings("country is not missing"), [], "always holds is not never holds")
+        XCTAssertEqual(run(["segment s {\n include { age > 1 }\n exclude { country is missing }\n}"]).1.filter { $0.contains("W0304") }, [],
+                       "an exclude that removes nobody")
     }
 
     func testRequireTagsOnParsedText() {

@@ -25,7 +25,7 @@ final class CheckCommandTests: XCTestCase {
         let path = try write("empty.seg", [])
         let out = runCheck(paths: [path], catalogPath: Self.retail, strict: false, format: "human")
         XCTAssertEqual(out.exitCode, 0)
-        XCTAssertTrue(out.stderr.contains("warning: \(path) is empty: it declares no segments"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("warning[W0901]: \(path) is empty: it declares no segments"), out.stderr)
         XCTAssertTrue(out.stderr.hasSuffix("1 warning\n"), out.stderr)
         XCTAssertEqual(out.stdout, "")
     }
@@ -33,7 +33,7 @@ final class CheckCommandTests: XCTestCase {
     func testMissingInputIsAnIOError() {
         let out = runCheck(paths: [dir + "/nope.seg"], catalogPath: Self.retail, strict: false, format: "human")
         XCTAssertEqual(out.exitCode, 2)
-        XCTAssertEqual(out.stderr, "\(dir)/nope.seg: error: cannot read \(dir)/nope.seg: No such file or directory\n1 error\n")
+        XCTAssertEqual(out.stderr, "\(dir)/nope.seg: error[E0901]: cannot read \(dir)/nope.seg: No such file or directory\n1 error\n")
     }
 
     func testDirectoryAsInputIsAnIOError() {
@@ -55,7 +55,7 @@ final class CheckCommandTests: XCTestCase {
         let cat = try write("c.yaml", Array("name: x\nversion: 1\nentity: {name: a, table: b}\n".utf8))
         let out = runCheck(paths: [path], catalogPath: cat, strict: false, format: "human")
         XCTAssertEqual(out.exitCode, 1)
-        XCTAssertTrue(out.stderr.contains("\(cat):3:9: error: entity is missing required key \"key\""), out.stderr)
+        XCTAssertTrue(out.stderr.contains("\(cat):3:9: error[E0807]: entity is missing required key \"key\""), out.stderr)
     }
 
     func testBinaryInput() throws {

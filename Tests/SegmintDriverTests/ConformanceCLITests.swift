@@ -58,10 +58,13 @@ final class ConformanceCLITests: ConformanceCase {
     }
 
     func testDirectoryAsFile() throws {
+        // A directory FILE argument means its .seg files; one without any is an error.
+        let empty = dir + "/empty"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        try assertFails(["check", empty, "--catalog", Conformance.saas], "no .seg files")
+        try assertFails(["fmt", empty], "no .seg files")
         let seg = try file("ok.seg", "segment s { }")
-        try assertFails(["check", dir, "--catalog", Conformance.saas], "directory")
         try assertFails(["compile", seg, "--catalog", dir], "directory")
-        try assertFails(["fmt", dir], "directory")
         try assertFails(["run", seg, "--catalog", Conformance.saas, "--db", dir])
     }
 

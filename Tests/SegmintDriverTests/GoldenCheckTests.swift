@@ -83,7 +83,7 @@ final class GoldenCheckTests: XCTestCase {
             let expected = (try? String(contentsOfFile: path, encoding: .utf8)) ?? "<missing \(c.diag)>"
             XCTAssertEqual(out.stderr, expected, "golden case \(c.name) (UPDATE_GOLDEN=1 rewrites)")
             XCTAssertEqual(out.stdout, "", c.name)
-            let hasErrors = out.stderr.contains(": error: ")
+            let hasErrors = out.stderr.contains(": error[")
             XCTAssertEqual(out.exitCode, hasErrors ? (c.name.hasPrefix("io_") ? 2 : 1) : 0, c.name)
         }
     }
@@ -92,7 +92,7 @@ final class GoldenCheckTests: XCTestCase {
     func testEveryCodeHasAGoldenCase() throws {
         var seen = Set<String>()
         for c in try Self.cases() {
-            // The human renderer does not print codes; the JSON form of the same run does.
+            // Codes are read from the JSON form of the same run (exact, unlike searching the text).
             let json = runCheck(paths: c.inputs, catalogPath: c.catalog, strict: c.strict, format: "json", base: Self.repo).stdout
             for info in CheckCode.all where json.contains("\"code\": \"\(info.code)\"") { seen.insert(info.code) }
         }

@@ -91,7 +91,7 @@ final class FmtCommandTests: XCTestCase {
         let path = try write("bad.seg", "segment a { include { x = } }")
         let out = runFmt(paths: [path], check: false, toStdout: false)
         XCTAssertEqual(out.exitCode, 1)
-        XCTAssertTrue(out.stderr.hasPrefix("\(path):1:27: error: expected a value"), out.stderr)
+        XCTAssertTrue(out.stderr.hasPrefix("\(path):1:27: error[E0151]: expected a value"), out.stderr)
         XCTAssertTrue(out.stderr.contains("not formatted: it has syntax errors"), out.stderr)
         XCTAssertEqual(read(path), "segment a { include { x = } }")
     }

@@ -212,3 +212,15 @@ extension SHA256Tests {
         }
     }
 }
+
+extension ConfigTests {
+    func testCircuitBreakerSettings() throws {
+        let base = "providers:\n  - {name: a, model: m, auth: none, base_url: http://127.0.0.1:1/v1}\n"
+        XCTAssertEqual(try LLMConfigLoader.parse(base, source: "s", environment: [:]).breaker, BreakerPolicy(failures: 5, cooldown: 30))
+        let set = try LLMConfigLoader.parse(base + "circuit_breaker: {failures: 2, cooldown_s: 0}\n", source: "s", environment: [:])
+        XCTAssertEqual(set.breaker, BreakerPolicy(failures: 2, cooldown: 0))
+        XCTAssertThrowsError(try LLMConfigLoader.parse(base + "circuit_breaker: {failures: 0}\n", source: "s", environment: [:])) { e in
+            XCTAssertTrue("\(e)".contains("circuit_breaker.failures"), "\(e)")
+        }
+    }
+}

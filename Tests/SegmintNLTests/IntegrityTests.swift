@@ -194,3 +194,50 @@ final class IntegrityTests: XCTestCase {
         XCTAssertTrue(fixed.seg?.contains(#"display_name contains "OBrien""#) == true, fixed.seg ?? "")
     }
 }
+
+extension IntegrityTests {
+    /// Measured: "… in the US …" failed with `could not map: "US"` because retrieval dropped
+    /// "us" as a stopword. Whatever retrieval offers, the US never silently vanishes: either the
+    /// segment holds `country = "US"`, or the ask asks or fails naming the part.
+    func testCountryCodeIsNeverDropped() async throws {
+        let request = "premium plan subscribers in the US"
+        m.on("decompose", Reply.parts([("premium plan", false), ("in the US", false)]))
+        m.on("map", span: "premium plan", Reply.condition(Self.premium))
+        m.on("map", span: "in the US", Reply.condition(#"country = "US" [RETRIEVED: country from "US"] [RETRIEVED: "US" from "US"]"#))
+        m.on("repair", span: "in the US", #"{"condition": null, "unmapped": ["US"]}"#)
+        m.on("date", Reply.noWindow)
+        let r = try await ask(request)
+        switch r.exitCode {
+        case 0: XCTAssertTrue(r.seg?.contains(#"country = "US""#) == true, r.seg ?? "")
+        case 3: XCTAssertTrue(r.questionsJSON?.contains(#""span": "US""#) == true, r.questionsJSON ?? "")
+        default: XCTAssertTrue(r.messages.contains { $0.contains(#"part "in the US""#) }, "\(r.messages)")
+        }
+    }
+}
+
+extension IntegrityTests {
+    /// A `term:` question answered with one of its options: the assembler writes that catalog
+    /// item's condition itself (the model's guess plays no part).
+    func testChoosingAnOptionIsAppliedByTheAssembler() async throws {
+        let request = "premium plan subscribers who are fans of drama"
+        m.on("decompose", Reply.parts([("premium plan", false), ("fans of drama", false)]))
+        m.on("map", span: "premium plan", Reply.condition(Self.premium))
+        m.on("map", span: "fans of drama", #"{"condition": null, "unmapped": ["fans of drama"]}"#)
+        m.on("date", Reply.noWindow)
+        let asked = try await ask(request)
+        XCTAssertEqual(asked.exitCode, 3, "\(asked.messages)")
+        let json = try XCTUnwrap(asked.questionsJSON)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let question = try XCTUnwrap((object["questions"] as? [[String: Any]])?.first)
+        let options = question["options"] as? [String] ?? []
+        let choice = try XCTUnwrap(options.first { $0.contains("drama") }, "options: \(options)")
+        let r = try await ask(request, answers: ["term:fans of drama": choice])
+        XCTAssertEqual(r.exitCode, 0, "\(r.messages)")
+        let seg = try XCTUnwrap(r.seg)
+        XCTAssertTrue(seg.contains(#"has stream where genre = "drama" [RETRIEVED: stream.genre from "fans of drama"] [RETRIEVED: "drama" from "fans of drama"]"#), seg)
+        XCTAssertTrue(seg.contains(#"plan = "premium""#), seg)
+        // An answer that is not one of the options and that the model cannot map is an error.
+        let other = try await ask(request, answers: ["term:fans of drama": "films about nature"])
+        XCTAssertEqual(other.exitCode, 1)
+    }
+}

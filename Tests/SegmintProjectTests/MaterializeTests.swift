@@ -180,7 +180,7 @@ final class MaterializeTests: XCTestCase {
         let out = runExport(files: [t.path("any.seg")], catalogPath: t.path("shop.yaml"), segment: nil, db: t.path("shop.db"),
                             csv: t.path("out.csv"), columns: ["plan", "monthly_fee"])
         XCTAssertEqual(out.exitCode, 0, out.stderr)
-        XCTAssertEqual(t.read("out.csv"), "member_id,plan,monthly_fee\r\n1,pro,9.5\r\n2,team,\r\n3,\"te,am \"\"x\"\"\",20.0\r\n4,free,0.0\r\n")
+        XCTAssertEqual(t.read("out.csv"), "member_id,plan,monthly_fee\n1,pro,9.5\n2,team,\n3,\"te,am \"\"x\"\"\",20.0\n4,free,0.0\n")
         XCTAssertTrue(out.stderr.contains("anyone: 4 members written to"), out.stderr)
         let bad = runExport(files: [t.path("any.seg")], catalogPath: t.path("shop.yaml"), segment: nil, db: t.path("shop.db"),
                             csv: t.path("missing/dir/out.csv"), columns: [])

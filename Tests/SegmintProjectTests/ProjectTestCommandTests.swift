@@ -61,7 +61,7 @@ final class ProjectTestCommandTests: XCTestCase {
         try t.write("tests/golden/postgres/gone.sql", "SELECT 1\n")
         let out = test(t)
         XCTAssertEqual(out.exitCode, 0)
-        XCTAssertTrue(out.stderr.contains("warning: stale snapshot tests/golden/postgres/gone.sql"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("warning[W1214]: stale snapshot tests/golden/postgres/gone.sql"), out.stderr)
         XCTAssertTrue(test(t, update: true).stdout.contains("removed tests/golden/postgres/gone.sql"))
         XCTAssertFalse(t.exists("tests/golden/postgres/gone.sql"))
     }
@@ -72,7 +72,7 @@ final class ProjectTestCommandTests: XCTestCase {
         try t.writeBytes("tests/golden/postgres/paying.sql", Array("-- ok\n".utf8) + [0xC3, 0x28])
         let out = test(t)
         XCTAssertEqual(out.exitCode, 1)
-        XCTAssertTrue(out.stderr.contains("tests/golden/postgres/paying.sql:2:1: error: snapshot tests/golden/postgres/paying.sql is not UTF-8 text"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("tests/golden/postgres/paying.sql:2:1: error[E1212]: snapshot tests/golden/postgres/paying.sql is not UTF-8 text"), out.stderr)
     }
 
     func testDataTestsPassOnSQLiteAndReportWrongExpectations() throws {
@@ -115,15 +115,15 @@ final class ProjectTestCommandTests: XCTestCase {
         let out = test(t)
         XCTAssertEqual(out.exitCode, 1)
         for expected in [
-            "tests/data/bad.yaml:2:20: error: members has no column \"plna\" in the catalog",
+            "tests/data/bad.yaml:2:20: error[E1218]: members has no column \"plna\" in the catalog",
             "= help: did you mean \"plan\"?",
-            "tests/data/bad.yaml:3:27: error: members.seats is int, not \"many\"",
-            "tests/data/bad.yaml:3:40: error: members.trial is bool, not \"yes\"",
-            "tests/data/bad.yaml:3:56: error: members.joined_on is date, not \"2026-02-30\"",
-            "tests/data/bad.yaml:5:3: error: the catalog has no event \"logins\"",
-            "tests/data/bad.yaml:7:3: error: the project declares no segment \"payng\"",
-            "tests/data/rows.csv:2: error: members.seats is int, not \"x\"",
-            "tests/data/rows.csv:3: error: tests/data/rows.csv: 1 fields where the header has 2",
+            "tests/data/bad.yaml:3:27: error[E1219]: members.seats is int, not \"many\"",
+            "tests/data/bad.yaml:3:40: error[E1219]: members.trial is bool, not \"yes\"",
+            "tests/data/bad.yaml:3:56: error[E1219]: members.joined_on is date, not \"2026-02-30\"",
+            "tests/data/bad.yaml:5:3: error[E1221]: the catalog has no event \"logins\"",
+            "tests/data/bad.yaml:7:3: error[E1220]: the project declares no segment \"payng\"",
+            "tests/data/rows.csv:2: error[E1219]: members.seats is int, not \"x\"",
+            "tests/data/rows.csv:3: error[E1222]: tests/data/rows.csv: 1 fields where the header has 2",
         ] {
             XCTAssertTrue(out.stderr.contains(expected), "missing: \(expected)\n\(out.stderr)")
         }

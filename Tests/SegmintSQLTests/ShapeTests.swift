@@ -64,8 +64,16 @@ final class ShapeTests: XCTestCase {
         guard case .failure(let f) = SQLCompiler.compile(program([Self.readers]), segment: "reader", options: CompileOptions()) else {
             return XCTFail("expected failure")
         }
-        XCTAssertEqual(f.diagnostics.first?.message, "unknown segment \"reader\"")
-        XCTAssertEqual(f.diagnostics.first?.help, "did you mean \"readers\"?")
+        XCTAssertEqual(f.diagnostics.first?.code, "E0501")
+        XCTAssertEqual(f.diagnostics.first?.message, "no segment named \"reader\"")
+        XCTAssertEqual(f.diagnostics.first?.help, "did you mean \"readers\"? segments: readers")
+    }
+
+    func testTheOnlySegmentNeedsNoName() throws {
+        guard case .success(let sql) = SQLCompiler.compile(program([Self.readers]), segment: nil, options: CompileOptions()) else {
+            return XCTFail("expected SQL")
+        }
+        XCTAssertTrue(sql.hasPrefix("-- segment: readers\n"), sql)
     }
 
     func testHeaderCannotBreakOutOfTheComment() throws {

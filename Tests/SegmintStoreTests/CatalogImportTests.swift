@@ -102,6 +102,70 @@ final class CatalogImportTests: XCTestCase {
         XCTAssertFalse(unreachable.stderr.contains("secretpw"))
     }
 
+    /// Values declared by CHECK (x IN (…)) come in the declared order whatever the data holds;
+    /// other text columns get sampled values when some value repeats, up to --max-values; the
+    /// report names each inference.
+    func testSQLiteCheckConstraintsAndSampledValues() throws {
+        let db = try SQLiteDatabase(path: ":memory:")
+        try db.execute("""
+            CREATE TABLE accounts (id INTEGER PRIMARY KEY, plan TEXT CHECK (plan IN ('free', 'pro', 'team', 'enterprise')),
+              region TEXT, name TEXT, "odd col" TEXT, band TEXT CHECK (band NOT IN ('x')), size TEXT CHECK (length(size) < 9),
+              checked_at TEXT, CHECK ("odd col" in ('it''s', 'b,c')));
+            INSERT INTO accounts (plan, region, name, band, size) VALUES ('free', 'eu', 'a', 'p', 's'), ('pro', 'us', 'b', 'q', 's'),
+              ('free', 'eu', 'c', 'p', 'm'), ('free', 'apac', 'd', 'q', 'm');
+            """)
+        let r = try CatalogImporter.importCatalog(from: db, entity: "accounts", key: "id")
+        XCTAssertTrue(r.yaml.contains("- {name: \"plan\", type: string, values: [\"free\", \"pro\", \"team\", \"enterprise\"]}"), r.yaml)
+        XCTAssertTrue(r.yaml.contains("- {name: \"region\", type: string, values: [\"apac\", \"eu\", \"us\"]}"), r.yaml)
+        XCTAssertTrue(r.yaml.contains("- {name: \"name\", type: string}"), "unique names are not an enumeration:\n\(r.yaml)")
+        XCTAssertTrue(r.yaml.contains("column: \"odd col\", values: [\"it's\", \"b,c\"]}"), r.yaml)
+        // NOT IN and other checks declare no values; the data still may.
+        XCTAssertTrue(r.yaml.contains("- {name: \"band\", type: string, values: [\"p\", \"q\"]}"), r.yaml)
+        XCTAssertEqual(r.inferred.filter { $0.hasPrefix("accounts.plan:") }, ["accounts.plan: 4 values from the CHECK constraint"])
+        XCTAssertTrue(r.inferred.contains("accounts.region: 3 values sampled from 4 rows (at most 50 distinct: --max-values)"), "\(r.inferred)")
+        let capped = try CatalogImporter.importCatalog(from: db, entity: "accounts", key: "id", maxValues: 2)
+        XCTAssertTrue(capped.yaml.contains("- {name: \"region\", type: string}"), capped.yaml)
+        XCTAssertTrue(capped.yaml.contains("values: [\"free\", \"pro\", \"team\", \"enterprise\"]"), "declared values ignore the cap")
+        let none = try CatalogImporter.importCatalog(from: db, entity: "accounts", key: "id", maxValues: 0)
+        XCTAssertFalse(none.yaml.contains("\"apac\""), none.yaml)
+        // The catalog loads, and the driver prints the report on stderr.
+        XCTAssertFalse(CatalogLoader.load(yaml: r.yaml, path: "i.yaml", sources: SourceMap()).diagnostics.hasErrors)
+    }
+
+    func testCheckInScannerShapes() {
+        let found = CheckInScanner.constraints(in: "CREATE TABLE t (a TEXT CHECK(a IN('x','y')), [b c] TEXT, `d` TEXT, "
+            + "CHECK ( [b c] in ( 'p' ) ), check (`d` IN ('q''s')), CHECK (e IN ('a', f)), CHECK (g IN ('a'))")
+        XCTAssertEqual(found.map(\.0), ["a", "b c", "d", "g"])
+        XCTAssertEqual(found.map(\.1), [["x", "y"], ["p"], ["q's"], ["a"]])
+        XCTAssertEqual(CheckInScanner.anyArray("CHECK ((plan = ANY (ARRAY['free'::text, 'it''s'::text])))"), ["free", "it's"])
+        XCTAssertEqual(CheckInScanner.anyArray(
+            "CHECK (((tier)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])))"), ["a", "b"])
+        XCTAssertNil(CheckInScanner.anyArray("CHECK ((plan <> ALL (ARRAY['x'::text])))"))
+        XCTAssertNil(CheckInScanner.anyArray("CHECK ((n > 0))"))
+    }
+
+    func testPostgresEnumsAndCheckConstraints() throws {
+        let s = try TestPostgres.Scratch()
+        let pg = try s.open()
+        try pg.execute("""
+            CREATE TYPE tier AS ENUM ('bronze', 'silver', 'gold');
+            CREATE TABLE members (id bigint PRIMARY KEY, level tier, plan text CHECK (plan IN ('free', 'pro')),
+              seat varchar(10) CHECK (seat IN ('a', 'b')), n integer CHECK (n > 0), city text);
+            INSERT INTO members VALUES (1, 'gold', 'free', 'a', 1, 'Oslo'), (2, 'bronze', 'pro', 'b', 2, 'Oslo'), (3, NULL, NULL, NULL, 3, 'Rome');
+            """)
+        let r = try CatalogImporter.importCatalog(from: pg, entity: "members", key: "id")
+        XCTAssertTrue(r.yaml.contains("- {name: \"level\", type: string, values: [\"bronze\", \"silver\", \"gold\"]}"), r.yaml)
+        XCTAssertTrue(r.yaml.contains("- {name: \"plan\", type: string, values: [\"free\", \"pro\"]}"), r.yaml)
+        XCTAssertTrue(r.yaml.contains("- {name: \"seat\", type: string, values: [\"a\", \"b\"]}"), r.yaml)
+        XCTAssertTrue(r.yaml.contains("- {name: \"n\", type: int}"), r.yaml)
+        XCTAssertTrue(r.yaml.contains("- {name: \"city\", type: string, values: [\"Oslo\", \"Rome\"]}"), r.yaml)
+        XCTAssertTrue(r.inferred.contains("members.level: 3 values from the enum type tier"), "\(r.inferred)")
+        XCTAssertTrue(r.inferred.contains("members.plan: 2 values from the CHECK constraint"), "\(r.inferred)")
+        let out = runCatalogImport(db: s.url, entity: "members", key: "id")
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        XCTAssertTrue(out.stderr.contains("inferred: members.level: 3 values from the enum type tier\n"), out.stderr)
+    }
+
     func testPostgresSchemaImports() throws {
         let s = try TestPostgres.Scratch()
         _ = try DemoData.write(to: s.url, catalog: RetailFixture.catalog, options: DemoOptions(customers: 300, seed: 2, asOf: Self.asOf))

@@ -30,6 +30,20 @@ final class SQLiteDatabaseTests: XCTestCase {
         XCTAssertEqual(try db.query("SELECT count(*) FROM t").rows, [["12"]])
     }
 
+    /// Quoted literals and identifiers denote exactly their text, also where a quote carries a
+    /// combining mark (one Character, but still a quote to the SQL lexer).
+    func testQuotedLiteralsAndIdentifiersDenoteTheirText() throws {
+        let db = try memory()
+        for s in ["it's", "'\u{301}; DROP TABLE t; --", "\"\u{301}x", "a\\b", "\u{202E}rtl", "crlf\r\n", "]]>"] {
+            XCTAssertEqual(try db.query("SELECT " + SQLText.quoteLiteral(s)).rows, [[s]], s)
+            let name = "t" + s
+            try db.execute("CREATE TABLE \(SQLText.quoteIdentifier(name)) (\(SQLText.quoteIdentifier(s)) TEXT)")
+            let r = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = \(SQLText.quoteLiteral(name))")
+            XCTAssertEqual(r.rows, [[name]], s)
+            XCTAssertEqual(try db.query("SELECT \(SQLText.quoteIdentifier(s)) FROM \(SQLText.quoteIdentifier(name))").columns, [s])
+        }
+    }
+
     func testParametersBindByNumberEvenOutOfOrder() throws {
         let db = try memory()
         let r = try db.query("SELECT $2 || '-' || $1", parameters: ["a", "b"])

@@ -49,26 +49,27 @@ final class DiagnosticTests: XCTestCase {
     }
 
     func testUnbalancedBraces() {
-        // Missing close: the block runs into the next item, the segment into the next segment.
+        // Missing close: each "{" left open is reported at itself (the block ran into the next
+        // item, the segment into the next segment).
         assertDiagnostics("""
-        segment a {
-          include {
+        segment a 1️⃣{
+          include 2️⃣{
             x = 1
-          1️⃣exclude { y = 2 }
-        2️⃣segment b {}
+          exclude { y = 2 }
+        segment b {}
         """, [
-            ("1️⃣", "expected a condition or \"}\", found keyword \"exclude\""),
-            ("2️⃣", "expected \"}\" to close segment \"a\", found keyword \"segment\""),
+            ("1️⃣", "unclosed \"{\" of segment \"a\""),
+            ("2️⃣", "unclosed \"{\" of include"),
         ])
         // An extra close brace at top level.
         assertDiagnostics("segment a {}\n1️⃣}\nsegment b {}", [("1️⃣", "expected \"segment\", found \"}\"")])
     }
 
     func testMissingFileEndBrace() {
-        assertDiagnostics("segment a { include { x = 1 }1️⃣", [("1️⃣", "expected \"}\" to close segment \"a\", found end of file")])
-        assertDiagnostics("segment a { include { x = 1 1️⃣", [
-            ("1️⃣", "expected a condition or \"}\", found end of file"),
-            ("1️⃣", "expected \"}\" to close segment \"a\", found end of file"),
+        assertDiagnostics("segment a 1️⃣{ include { x = 1 }", [("1️⃣", "unclosed \"{\" of segment \"a\"")])
+        assertDiagnostics("segment a 1️⃣{ include 2️⃣{ x = 1 ", [
+            ("1️⃣", "unclosed \"{\" of segment \"a\""),
+            ("2️⃣", "unclosed \"{\" of include"),
         ])
     }
 
@@ -128,7 +129,7 @@ final class DiagnosticTests: XCTestCase {
         let sources = SourceMap()
         let file = sources.add(path: "a.seg", text: "segment s {\n  include { state = }\n}\n")
         let text = DiagnosticRenderer(sources: sources).human(Parser.parse(file).diagnostics)
-        XCTAssertTrue(text.hasPrefix("a.seg:2:21: error: expected a value"), text)
+        XCTAssertTrue(text.hasPrefix("a.seg:2:21: error[E0151]: expected a value"), text)
         XCTAssertTrue(text.contains("  include { state = }\n  |                     ^"), text)
     }
 }

@@ -13,17 +13,7 @@ extension ExplainReport {
         // Title and description are user text: written as .seg string literals / with control
         // characters escaped, so a newline or a bidi override cannot forge or reorder lines.
         var s = "Segment \(segment)" + (title.map { " " + StringLiteral.quote($0) } ?? "") + "\n"
-        if let d = description {
-            var line = ""
-            for u in d.unicodeScalars {
-                if u.value < 0x20 || u.value == 0x7F || StringLiteral.invisible(u) {
-                    line += "\\u{\(String(u.value, radix: 16, uppercase: true))}"
-                } else {
-                    line.unicodeScalars.append(u)
-                }
-            }
-            s += line + "\n"
-        }
+        if let d = description { s += VisibleText.escape(d) + "\n" }
         s += "Catalog \(catalog); windows end on \(asOf).\n\n"
         if let inc = include {
             if inc.isEmpty { s += "Includes everyone (the include block is empty).\n" }

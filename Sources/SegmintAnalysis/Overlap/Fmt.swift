@@ -47,13 +47,6 @@ enum Fmt {
         return out
     }
 
-    static func csvField(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-        }
-        return s
-    }
-
     static func jsonNumber(_ x: Double?) -> String {
         guard let x = x, x.isFinite else { return "null" }
         return fixed(x, 6)

@@ -50,7 +50,7 @@ extension OverlapReport {
     private func csv() -> String {
         var out = "metric,segment_a,segment_b,k,value\n"
         func row(_ m: String, _ a: String, _ b: String, _ k: String, _ v: String) {
-            out += [m, a, b, k, v].map(Fmt.csvField).joined(separator: ",") + "\n"
+            out += CSV.record([m, a, b, k, v])
         }
         if let b = base { row("base", "", "", "", String(b)) }
         row("union", "", "", "", String(union))

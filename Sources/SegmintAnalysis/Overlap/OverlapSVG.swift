@@ -1,3 +1,5 @@
+import SegmintCore
+
 /// A self-contained SVG picture of an overlap report: a pairwise Jaccard heatmap (labelled,
 /// values in the cells) and an UpSet-style chart of the largest membership patterns with
 /// set-size bars. No scripts, no external fonts or links; every text is XML-escaped.
@@ -44,7 +46,7 @@ public enum OverlapSVG {
                 } else {
                     let v = r.jaccard(i, j) ?? 0
                     s += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(cell)\" fill=\"\(color(v))\" stroke=\"#fff\">"
-                    s += "<title>\(escape("\(r.segments[i]) & \(r.segments[j]): \(Fmt.count(r.intersections[i][j])) shared, Jaccard \(Fmt.fixed(v, 3))"))</title></rect>\n"
+                    s += "<title>\(XML.escape("\(r.segments[i]) & \(r.segments[j]): \(Fmt.count(r.intersections[i][j])) shared, Jaccard \(Fmt.fixed(v, 3))"))</title></rect>\n"
                     s += text(x + cell / 2, y + cell / 2 + 4, Fmt.fixed(v * 100, 0), anchor: "middle", size: cell > 30 ? 10 : 8,
                               fill: v > 0.5 ? "#fff" : "#222")
                 }
@@ -52,7 +54,7 @@ public enum OverlapSVG {
         }
         for j in 0..<n {
             let x = heatLeft + j * cell + cell / 2
-            s += "<text x=\"\(x)\" y=\"\(heatTop - 6)\" transform=\"rotate(-45 \(x) \(heatTop - 6))\" fill=\"#222\">\(escape(names[j]))</text>\n"
+            s += "<text x=\"\(x)\" y=\"\(heatTop - 6)\" transform=\"rotate(-45 \(x) \(heatTop - 6))\" fill=\"#222\">\(XML.escape(names[j]))</text>\n"
         }
         // Colour legend.
         let lx = heatLeft + heatSize + 24
@@ -70,9 +72,9 @@ public enum OverlapSVG {
             let x = matrixLeft + c * colW
             let h = max(1, Int(Double(barsH) * Double(p.count) / Double(maxPat)))
             s += "<rect x=\"\(x + 4)\" y=\"\(upTop + barsH - h)\" width=\"\(colW - 8)\" height=\"\(h)\" fill=\"#3b6ea8\">"
-            s += "<title>\(escape(r.label(p) + ": " + Fmt.count(p.count)))</title></rect>\n"
+            s += "<title>\(XML.escape(r.label(p) + ": " + Fmt.count(p.count)))</title></rect>\n"
             s += "<text x=\"\(x + colW / 2)\" y=\"\(upTop + barsH - h - 4)\" text-anchor=\"middle\" font-size=\"9\" "
-            s += "fill=\"#222\">\(escape(compact(p.count)))</text>\n"
+            s += "fill=\"#222\">\(XML.escape(compact(p.count)))</text>\n"
         }
         s += "<line x1=\"\(matrixLeft)\" y1=\"\(upTop + barsH)\" x2=\"\(matrixLeft + max(1, pats.count) * colW)\" y2=\"\(upTop + barsH)\" stroke=\"#888\"/>\n"
         let maxSize = max(1, r.sizes.max() ?? 1)
@@ -102,26 +104,6 @@ public enum OverlapSVG {
         return s
     }
 
-    /// Escapes text for XML and drops characters XML 1.0 cannot hold.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                let v = u.value
-                if v < 0x20 && v != 0x9 && v != 0xA && v != 0xD { continue }
-                if v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
-
     private static func tooltip(_ name: String, _ titles: [String?], _ i: Int) -> String? {
         guard i < titles.count, let t = titles[i], !t.isEmpty else { return nil }
         return "\(name): \(t)"
@@ -132,8 +114,8 @@ public enum OverlapSVG {
         var s = "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor)\" fill=\"\(fill)\""
         if let z = size { s += " font-size=\"\(z)\"" }
         if let w = weight { s += " font-weight=\"\(w)\"" }
-        s += ">" + escape(t)
-        if let tip = tooltip { s += "<title>\(escape(tip))</title>" }
+        s += ">" + XML.escape(t)
+        if let tip = tooltip { s += "<title>\(XML.escape(tip))</title>" }
         return s + "</text>\n"
     }
 

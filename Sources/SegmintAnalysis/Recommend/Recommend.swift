@@ -74,10 +74,8 @@ public enum Recommend {
         var sprawl: [String] = []
         if shape.depth >= t.sprawlDepth { sprawl.append("nesting depth \(shape.depth) (threshold \(t.sprawlDepth))") }
         if shape.orOfAnd >= t.sprawlOrOfAnd { sprawl.append("an `any` of \(shape.orOfAnd) `all` branches (threshold \(t.sprawlOrOfAnd))") }
-        if used.facets.count + used.fields.count >= t.sprawlFacets {
-            sprawl.append("\(used.facets.count + used.fields.count) distinct facets and fields (threshold \(t.sprawlFacets))")
-        }
-        if shape.leaves >= t.sprawlLeaves { sprawl.append("\(shape.leaves) leaf conditions (threshold \(t.sprawlLeaves))") }
+        // Many conditions side by side are a long AND, which reads and tests as well as a short
+        // one: only branching (nesting, alternatives of conjunctions) makes rules tangled.
         if !sprawl.isEmpty {
             out.append(Recommendation(
                 signal: .ruleSprawl, segment: seg.name, evidence: sprawl,

@@ -34,12 +34,11 @@ public struct RecommendThresholds: Sendable {
                                 "predicted", "future value"]
     /// This many INFERRED numbers or dates in one segment: cut-offs a model would learn.
     public var inferredNumbers = 2
-    /// Rule sprawl: nesting depth of all/any/not blocks, `any` of several `all` branches,
-    /// distinct facets and fields, leaf conditions.
+    /// Rule sprawl: nesting depth of all/any/not blocks (a flat block is depth 0), or an `any`
+    /// with this many `all` branches of two or more conditions. The number of conditions or
+    /// facets alone is not sprawl: a flat AND of many conditions is plain to read.
     public var sprawlDepth = 3
     public var sprawlOrOfAnd = 2
-    public var sprawlFacets = 6
-    public var sprawlLeaves = 10
     /// Share of the base below which a segment is too small to act on or measure.
     public var smallShare = 0.005
     /// Share above which a segment is most of the base.

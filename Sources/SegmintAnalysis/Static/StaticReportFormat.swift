@@ -14,7 +14,7 @@ extension StaticReport {
         case .csv:
             var s = "kind,segment,other,condition\n"
             for f in findings {
-                s += [f.kind.rawValue, f.segment, f.other ?? "", f.condition ?? ""].map(Fmt.csvField).joined(separator: ",") + "\n"
+                s += CSV.record([f.kind.rawValue, f.segment, f.other ?? "", f.condition ?? ""])
             }
             return s
         case .table:

@@ -85,6 +85,10 @@ extension DiagnosticRegistry {
                explanation: "The catalog declares the facet `nullable: false`, so `is missing` never holds (and `is not missing` always does).",
                example: "segment s { include { signup_date is missing } }",
                fix: "segment s { include { signup_date before 2020-01-01 } }"),
+        .warning("W0304", "segment can never match",
+               explanation: "A condition that can never hold (W0301, W0302, or W0303's `is missing` on a never-missing facet) is required by the whole `include`, directly or in every branch of an `any`, so the segment selects nobody. The warning sits on the segment's name with a note at the condition. It is claimed only when certain: conditions under `not`, `in segment` and aggregates are not judged.",
+               example: "segment s { include {\n  order_count is missing\n  age >= 18\n} }",
+               fix: "segment s { include {\n  order_count = 0\n  age >= 18\n} }"),
     ]
 
     /// E04xx: grounding tags (`[RETRIEVED: …]`, `[INFERRED: … from "…"]`).

@@ -25,9 +25,5 @@ extension DiagnosticRegistry {
                explanation: "A command option has a value out of its range (`--limit` below 0, `--customers` above the maximum, an `--as-of` that is not a date, an empty `--entity`).",
                example: "segmint demo --db demo.db --as-of 2026-13-01",
                fix: "segmint demo --db demo.db --as-of 2026-03-01"),
-        .error("E1007", "segment selection",
-               explanation: "`run` needs exactly one segment: the input holds none, several (choose one with `--segment`), or none of the name given.",
-               example: "segmint run two_segments.seg --catalog catalog.yaml --db demo.db",
-               fix: "segmint run two_segments.seg --catalog catalog.yaml --db demo.db --segment adults"),
     ]
 }

@@ -1,10 +1,10 @@
 extension DiagnosticRegistry {
     /// E05xx: SQL generation (`compile`, `run`, `overlap`).
     static let sqlCodes: [DiagnosticCodeEntry] = [
-        .error("E0501", "unknown segment to compile",
-               explanation: "`--segment NAME` (or a segment reference during lowering) names no segment of the input files.",
-               example: "segmint compile s.seg --catalog catalog.yaml --segment adult",
-               fix: "segmint compile s.seg --catalog catalog.yaml --segment adults"),
+        .error("E0501", "no such segment, or none chosen",
+               explanation: "`compile`, `run`, `explain` and `overlap` work on segments of the input files: `--segment NAME` names none of them (the help suggests a close name and lists the segments, cut after ten), or the input declares several segments and `--segment` is missing, or it declares none. `--segment` may be left out when the input declares exactly one segment. The SQL stage uses the same code for a segment reference it cannot resolve.",
+               example: "segmint compile two_segments.seg --catalog catalog.yaml --segment adult",
+               fix: "segmint compile two_segments.seg --catalog catalog.yaml --segment adults"),
         .error("E0502", "segment references itself",
                explanation: "A guard of the SQL stage: a segment's `in segment` references lead back to itself. The checker reports such cycles first (E0206), so this appears only for programs built without the checker.",
                example: "segment a { include { in segment a } }",

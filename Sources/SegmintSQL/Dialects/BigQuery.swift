@@ -1,22 +1,19 @@
 import SegmintCore
 
 /// BigQuery (GoogleSQL): backtick identifiers, backslash escapes, DATE_ADD/DATE_SUB.
-struct BigQueryDialect: SQLDialect {
+struct BigQueryDialect: BackslashStringDialect {
     let dialect = Dialect.bigquery
+
+    // Strings (BackslashStringDialect): "Backslashes (\) introduce escape sequences … Quoted
+    // strings cannot contain newlines", and `''` is not an escaped quote: `'` is written `\'`,
+    // `\` as `\\`, a newline `\n`.
+    // https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals
 
     /// "Quoted identifiers must be enclosed by backtick (`) characters … have the same escape
     /// sequences as string literals", so a backtick or backslash in a name is backslash-escaped.
     /// https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#quoted_identifiers
     func identifier(_ name: String) -> String {
         "`" + name.doubling(0x5C, as: "\\\\").doubling(0x60, as: "\\`") + "`"
-    }
-
-    /// "Backslashes (\) introduce escape sequences … Quoted strings cannot contain newlines", and
-    /// `''` is not an escaped quote: `'` is written `\'`, `\` as `\\`, a newline `\n`.
-    /// https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals
-    func string(_ s: String) throws -> String {
-        try rejectNUL(s)
-        return BackslashEscaping.quote(s)
     }
 
     /// DATE_SUB with MONTH "returns the last day of the month" when the day does not exist in

@@ -2,25 +2,20 @@ import SegmintCore
 
 /// Snowflake: standard identifiers (quoted names are case-sensitive, so the catalog must spell
 /// them as stored), backslash escapes in strings, DATEADD, CONTAINS/STARTSWITH.
-struct SnowflakeDialect: SQLDialect {
+struct SnowflakeDialect: BackslashStringDialect {
     let dialect = Dialect.snowflake
 
-    /// Single-quoted string constants interpret backslash escape sequences (`\\`, `\'`, `\n`,
-    /// `\t`, `\uhhhh`, …), so a backslash must be doubled.
-    /// https://docs.snowflake.com/en/sql-reference/data-types-text#escape-sequences-in-single-quoted-string-constants
-    func string(_ s: String) throws -> String {
-        try rejectNUL(s)
-        return BackslashEscaping.quote(s)
-    }
+    // Strings (BackslashStringDialect): single-quoted string constants interpret backslash
+    // escape sequences (`\\`, `\'`, `\n`, `\t`, `\uhhhh`, …), so a backslash must be doubled.
+    // https://docs.snowflake.com/en/sql-reference/data-types-text#escape-sequences-in-single-quoted-string-constants
 
     /// DATEADD on a date with `month`: "if the resulting month has fewer days than the original
     /// day, the result is the last day of the month" (clamping as the spec requires).
     /// https://docs.snowflake.com/en/sql-reference/functions/dateadd
     func today(plusDays: Int, minusMonths: Int, asTimestamp: Bool) -> String {
-        var e = "CURRENT_DATE()"
-        if plusDays != 0 { e = "DATEADD(day, \(plusDays), \(e))" }
-        if minusMonths > 0 { e = "DATEADD(month, -\(minusMonths), \(e))" }
-        return asTimestamp ? "CAST(\(e) AS TIMESTAMP)" : e
+        today(from: "CURRENT_DATE()", plusDays: plusDays, minusMonths: minusMonths, asTimestamp: asTimestamp) { unit, n, e in
+            "DATEADD(\(unit), \(n), \(e))"
+        }
     }
 
     /// CONTAINS/STARTSWITH compare literally (no wildcards).

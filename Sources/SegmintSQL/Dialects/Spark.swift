@@ -1,8 +1,12 @@
 import SegmintCore
 
 /// Spark SQL: backtick identifiers, backslash escapes, date_add/add_months, instr.
-struct SparkDialect: SQLDialect {
+struct SparkDialect: BackslashStringDialect {
     let dialect = Dialect.spark
+
+    // Strings (BackslashStringDialect): "Use \ to escape special characters (e.g., ' or \)" —
+    // string literals are unescaped by the parser (spark.sql.parser.escapedStringLiterals=false, the default).
+    // https://spark.apache.org/docs/latest/sql-ref-literals.html#string-literal
 
     /// Quoted identifiers use backticks; a backtick inside is doubled.
     /// https://spark.apache.org/docs/latest/sql-ref-identifier.html
@@ -10,21 +14,12 @@ struct SparkDialect: SQLDialect {
         "`" + name.doubling(0x60, as: "``") + "`"
     }
 
-    /// "Use \ to escape special characters (e.g., ' or \)" — string literals are unescaped by
-    /// the parser (spark.sql.parser.escapedStringLiterals=false, the default).
-    /// https://spark.apache.org/docs/latest/sql-ref-literals.html#string-literal
-    func string(_ s: String) throws -> String {
-        try rejectNUL(s)
-        return BackslashEscaping.quote(s)
-    }
-
     /// add_months keeps the day of month unless the result month is shorter, then it takes that
     /// month's last day (clamping). https://spark.apache.org/docs/latest/api/sql/index.html#add_months
     func today(plusDays: Int, minusMonths: Int, asTimestamp: Bool) -> String {
-        var e = "current_date()"
-        if plusDays != 0 { e = "date_add(\(e), \(plusDays))" }
-        if minusMonths > 0 { e = "add_months(\(e), -\(minusMonths))" }
-        return asTimestamp ? "CAST(\(e) AS TIMESTAMP)" : e
+        today(from: "current_date()", plusDays: plusDays, minusMonths: minusMonths, asTimestamp: asTimestamp) { unit, n, e in
+            unit == .day ? "date_add(\(e), \(n))" : "add_months(\(e), \(n))"
+        }
     }
 
     /// instr(str, substr): 1-based position of the first occurrence, 0 if none; no wildcards.

@@ -8,10 +8,9 @@ struct TrinoDialect: SQLDialect {
     /// (`date_add('month', -1, DATE '2026-03-31')` = 2026-02-28).
     /// https://trino.io/docs/current/functions/datetime.html
     func today(plusDays: Int, minusMonths: Int, asTimestamp: Bool) -> String {
-        var e = "current_date"
-        if plusDays != 0 { e = "date_add('day', \(plusDays), \(e))" }
-        if minusMonths > 0 { e = "date_add('month', -\(minusMonths), \(e))" }
-        return asTimestamp ? "CAST(\(e) AS TIMESTAMP)" : e
+        today(from: "current_date", plusDays: plusDays, minusMonths: minusMonths, asTimestamp: asTimestamp) { unit, n, e in
+            "date_add('\(unit)', \(n), \(e))"
+        }
     }
 
     /// `CREATE OR REPLACE TABLE` needs Trino 431+ and a connector that supports it (Iceberg,
