@@ -79,12 +79,22 @@ let package = Package(
                                                      "SegmintStore", "SegmintDemo", "SegmintCatalogImport", "SegmintAnalysis",
                                                      "SegmintLLM", "SegmintNL", "SegmintEval", "SegmintProject"], swiftSettings: v5),
 
+        // Editor features over text in memory (diagnostics, completion, hover, navigation, …); knows nothing of LSP.
+        .target(name: "SegmintIDE", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintAnalysis",
+                                                  .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+
+        // The Language Server Protocol over stdio: JSON-RPC framing and the one seam converting to and from SegmintIDE.
+        .target(name: "SegmintLSP", dependencies: ["SegmintCore", "SegmintIDE"], swiftSettings: v5),
+
         // Build facts for `segmint --version` (the git commit, from the environment of the build).
         .target(name: "CSegmintBuildInfo", cSettings: [.define("SEGMINT_GIT_COMMIT", to: "\"\(gitCommit)\"")]),
 
         // The thin executable: argument parsing and exit codes only.
-        .executableTarget(name: "segmint", dependencies: ["SegmintCore", "SegmintNL", "SegmintEval", "SegmintDriver", "CSegmintBuildInfo",
+        .executableTarget(name: "segmint", dependencies: ["SegmintCore", "SegmintNL", "SegmintEval", "SegmintDriver", "SegmintLSP", "CSegmintBuildInfo",
                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: v5),
+
+        // Editor-server benchmark: the language server alone on stdio (bench/lsp/run.sh builds it in release).
+        .executableTarget(name: "segmint-bench-lsp", dependencies: ["SegmintLSP"], path: "bench/lsp/Sources", swiftSettings: v5),
 
         // Compile-throughput benchmark (bench/compile/run.sh builds it in release).
         // Project build benchmark: 10,000 segments, full and incremental (bench/project/run.sh).
@@ -114,6 +124,8 @@ let package = Package(
         .testTarget(name: "SegmintEvalTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintNL", "SegmintEval"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck",
                                                               "SegmintStore", "SegmintDriver", "SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
+        .testTarget(name: "SegmintIDETests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintIDE", "SegmintDriver"], swiftSettings: v5),
+        .testTarget(name: "SegmintLSPTests", dependencies: ["SegmintCore", "SegmintLSP"], swiftSettings: v5),
         .testTarget(name: "SegmintProjectTests", dependencies: ["SegmintCore", "SegmintSQL", "SegmintStore", "SegmintLLM", "SegmintProject", "SegmintDriver"], swiftSettings: v5),
     ]
 )

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build and test Segmint. Idempotent.
 #   scripts/deps.sh          build deps (C libraries for SQLite, libpq, libcurl)
-#   scripts/deps.sh --test   plus PostgreSQL server, Chromium, and the Python oracles (venv)
+#   scripts/deps.sh --test   plus PostgreSQL server, Chromium, Neovim, and the Python oracles and pytest-lsp (venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 apt_pkgs=(libsqlite3-dev libpq-dev libcurl4-openssl-dev pkg-config)
-if [ "${1:-}" = "--test" ]; then apt_pkgs+=(postgresql chromium python3-venv); fi
+if [ "${1:-}" = "--test" ]; then apt_pkgs+=(postgresql chromium python3-venv neovim); fi
 
 missing=()
 for p in "${apt_pkgs[@]}"; do
@@ -20,9 +20,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sqlglot, duckdb' 2>/dev/null; then
-    echo "deps: creating .venv with the test oracles (sqlglot, duckdb)" >&2
+  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sqlglot, duckdb, pytest_lsp' 2>/dev/null; then
+    echo "deps: creating .venv with the test oracles (sqlglot, duckdb) and the editor-protocol client (pytest-lsp)" >&2
     python3 -m venv .venv
-    .venv/bin/pip install -q --disable-pip-version-check sqlglot duckdb
+    .venv/bin/pip install -q --disable-pip-version-check sqlglot duckdb pytest-lsp
   fi
 fi

@@ -25,6 +25,9 @@ if [ $build -ne 0 ]; then tail -n 80 /tmp/segmint-build.log; exit $build; fi
 # The NL eval gate runs first so the test runner's summary is the last line.
 SEGMINT_BIN=.build/debug/segmint scripts/eval_gate.sh
 gate=$?
+# Real editor clients (pytest-lsp, Neovim) against `segmint lsp`, before the summary-printing run.
+tests/lsp/run.sh
+editors=$?
 # The installed binary, run from another directory, needs nothing from the checkout.
 scripts/test_install.sh > /tmp/segmint-install-test.log 2>&1
 installed=$?
@@ -32,5 +35,6 @@ if [ $installed -ne 0 ]; then cat /tmp/segmint-install-test.log; else echo "inst
 swift test --skip-build --disable-swift-testing 2>&1 | grep -vE "^Test Case '.*' (passed|started)"
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] && status=$gate
+[ "$status" -eq 0 ] && status=$editors
 [ "$status" -eq 0 ] && status=$installed
 exit "$status"

@@ -55,24 +55,26 @@ public struct DiagnosticRenderer {
         }
         let start = file.location(of: span.start)
         out += "\(file.path):\(start.line):\(start.column): \(header(d))\n"
-        out += snippet(file: file, span: span, severity: d.severity)
-        for note in d.notes {
-            if let nf = sources[note.span.file] {
-                let loc = nf.location(of: note.span.start)
-                out += "  \(style.note("note")): \(note.message) (\(nf.path):\(loc.line):\(loc.column))\n"
-                out += snippet(file: nf, span: note.span, severity: .note)
-            }
+        // One gutter width for the diagnostic and its notes, so their bars line up.
+        let notes = d.notes.compactMap { n in sources[n.span.file].map { (n, $0, $0.location(of: n.span.start)) } }
+        let width = ([start.line] + notes.map(\.2.line)).map { String($0).count }.max() ?? 1
+        out += snippet(file: file, span: span, severity: d.severity, width: width)
+        for (note, nf, loc) in notes {
+            out += "  \(style.note("note")): \(note.message) (\(nf.path):\(loc.line):\(loc.column))\n"
+            out += snippet(file: nf, span: note.span, severity: .note, width: width)
         }
         if let help = d.help {
-            out += helpLine(help, gutter: String(repeating: " ", count: String(start.line).count + 1))
+            out += helpLine(help, gutter: String(repeating: " ", count: width + 1))
         }
         return out
     }
 
-    private func snippet(file: SourceFile, span: Span, severity: Severity) -> String {
+    /// The source line with carets under the span; `width` is the gutter's digit count.
+    private func snippet(file: SourceFile, span: Span, severity: Severity, width: Int) -> String {
         let start = file.location(of: span.start)
         let end = file.location(of: max(span.start, span.end))
-        let lineNo = String(start.line)
+        let digits = String(start.line)
+        let lineNo = String(repeating: " ", count: max(0, width - digits.count)) + digits
         let gutter = String(repeating: " ", count: lineNo.count + 1)
         let fullLine = Array(file.lineText(start.line).unicodeScalars)
         var caretStart = start.column - 1

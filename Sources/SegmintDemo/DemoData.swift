@@ -14,8 +14,26 @@ public struct DemoOptions: Sendable {
     public var seed: UInt64
     /// Reference date: every event happens on or before it, signups lie up to 6 years before it.
     public var asOf: CivilDate
-    public init(customers: Int = DemoData.defaultCustomers, seed: UInt64 = 1, asOf: CivilDate) {
-        self.customers = customers; self.seed = seed; self.asOf = asOf
+    /// Which generator writes the rows (`auto`: see `DemoGeneratorChoice.resolve`).
+    public var generator: DemoGeneratorChoice
+    public init(customers: Int = DemoData.defaultCustomers, seed: UInt64 = 1, asOf: CivilDate,
+                generator: DemoGeneratorChoice = .auto) {
+        self.customers = customers; self.seed = seed; self.asOf = asOf; self.generator = generator
+    }
+}
+
+/// The two generators: `named` knows the retail catalog's facets and events by name and makes
+/// them agree with each other (tier with spend, age with birth date); `generic` reads only
+/// types, values, units and kinds, so it fits any catalog.
+public enum DemoGeneratorChoice: String, Sendable, CaseIterable {
+    case auto, named, generic
+
+    /// `auto` picks `named` when at least half of the catalog's facets are ones that generator
+    /// knows (by name and type), else `generic`.
+    public func resolve(for catalog: Catalog) -> DemoGeneratorChoice {
+        guard self == .auto else { return self }
+        let known = catalog.facets.filter { f in KnownColumn(rawValue: f.name).map { $0.type == f.type } ?? false }.count
+        return !catalog.facets.isEmpty && known * 2 >= catalog.facets.count ? .named : .generic
     }
 }
 
@@ -27,8 +45,8 @@ public struct DemoSummary: Sendable, Equatable {
     }
 }
 
-/// A deterministic synthetic dataset for a catalog (built for `catalogs/retail.yaml`, and
-/// generic by type for facets and events it does not know).
+/// A deterministic synthetic dataset for a catalog: the named generator for catalogs like
+/// `catalogs/retail.yaml`, the generic one (driven by types, values and units) for any other.
 ///
 /// Determinism: the content depends only on the catalog, the seed, the reference date and
 /// the customer count; customer k's rows are the same whatever the count (one random stream
@@ -87,6 +105,11 @@ public enum DemoData {
         }
         let schema = try DemoSchema(catalog: catalog, dialect: db.dialectName)
         for s in schema.createStatements() { try db.execute(s) }
+        if options.generator.resolve(for: catalog) == .generic {
+            let summary = try populateGeneric(db, schema: schema, catalog: catalog, options: options)
+            for s in schema.indexStatements() { try db.execute(s) }
+            return summary
+        }
         var gen = DemoGenerator(catalog: catalog, options: options)
         var counts: [(String, Int)] = []
         // Events first: the customer row needs order counts and sums.
@@ -105,6 +128,25 @@ public enum DemoData {
         }
         for e in catalog.events { counts.append((e.table, eventCounts[e.table] ?? 0)) }
         for s in schema.indexStatements() { try db.execute(s) }
+        return DemoSummary(tables: counts)
+    }
+
+    /// The generic generator's tables: the entity table first (its rows need no event totals).
+    static func populateGeneric(_ db: Database, schema: DemoSchema, catalog: Catalog, options: DemoOptions) throws -> DemoSummary {
+        var gen = GenericGenerator(catalog: catalog, options: options)
+        var counts: [(String, Int)] = []
+        if let entity = schema.tables.first {
+            let ins = try db.bulkInserter(table: entity.name, columns: entity.columns.map(\.name))
+            try gen.writeEntities(columns: entity.columns, into: ins)
+            try ins.finish()
+            counts.append((entity.name, options.customers))
+        }
+        for (i, e) in catalog.events.enumerated() {
+            guard let table = schema.tables.first(where: { $0.name == e.table }) else { continue }
+            let ins = try db.bulkInserter(table: table.name, columns: table.columns.map(\.name))
+            counts.append((e.table, try gen.writeEvents(e, stream: UInt64(i + 1), columns: table.columns, into: ins)))
+            try ins.finish()
+        }
         return DemoSummary(tables: counts)
     }
 }

@@ -61,29 +61,10 @@ public func runExplain(code: String) -> CommandOutput {
     return .usage(CLICode.usage, "unknown diagnostic code \"\(shown)\"", help: help)
 }
 
-/// The checker's diagnostics plus the static analysis' warnings: empty segments,
-/// redundant include and exclude conditions. Only for valid programs, and an "empty segment"
-/// finding is dropped where the checker already said why (a W030x "can never hold" inside it).
-///
-/// The analysis costs about 0.3 ms per segment (a bounded satisfiability search per condition),
-/// ten times the rest of `check`; beyond `staticWarningLimit` segments in one command it is
-/// skipped with a note, so checking a generated 10 MB file stays fast.
+/// The checker's diagnostics plus the static analysis' warnings (`StaticAnalysis.withCheckWarnings`).
 func withStaticWarnings(_ run: FrontEndRun) -> [Diagnostic] {
-    guard let program = run.program else { return run.diagnostics }
-    guard program.segments.count <= staticWarningLimit else {
-        return run.diagnostics + [Diagnostic(code: "N0701", severity: .note,
-            message: "static analysis skipped: \(program.segments.count) segments (the limit for check is \(staticWarningLimit))",
-            help: "run `segmint overlap FILE... --catalog PATH --static` for empty segments, redundant conditions, disjoint pairs and containment")]
-    }
-    let neverHold = run.diagnostics.compactMap { d -> Span? in d.code.hasPrefix("W030") ? d.span : nil }
-    let extra = StaticAnalysis.warnings(program).filter { w in
-        guard w.code == "W0701", let span = w.span,
-              let seg = program.segments.first(where: { $0.span.file == span.file && $0.span.start <= span.start && span.end <= $0.span.end })
-        else { return true }
-        return !neverHold.contains { $0.file == seg.span.file && seg.span.start <= $0.start && $0.end <= seg.span.end }
-    }
-    return extra.isEmpty ? run.diagnostics : (run.diagnostics + extra).sortedForOutput()
+    StaticAnalysis.withCheckWarnings(run.diagnostics, program: run.program)
 }
 
-/// Most segments one `check` analyses statically (see `withStaticWarnings`).
-let staticWarningLimit = 500
+/// Most segments one `check` analyses statically (see `StaticAnalysis.withCheckWarnings`).
+let staticWarningLimit = StaticAnalysis.checkSegmentLimit

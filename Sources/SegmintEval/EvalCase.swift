@@ -63,6 +63,9 @@ public struct EvalSuiteSettings: Codable, Sendable, Equatable {
     /// The as-of date (`YYYY-MM-DD`) passed to the pipeline and the compiler.
     public var asOf: String
     public var demo: Demo
+    /// Optional: the report of the first run on this suite, before any translator work for its
+    /// catalog (relative to the suite directory); its accuracy is shown beside the current one.
+    public var transfer: String?
 
     public struct Demo: Codable, Sendable, Equatable {
         public var customers: Int
@@ -70,9 +73,11 @@ public struct EvalSuiteSettings: Codable, Sendable, Equatable {
         public init(customers: Int, seed: UInt64) { self.customers = customers; self.seed = seed }
     }
 
-    enum CodingKeys: String, CodingKey { case catalog, asOf = "as_of", demo }
+    enum CodingKeys: String, CodingKey { case catalog, asOf = "as_of", demo, transfer }
 
-    public init(catalog: String, asOf: String, demo: Demo) { self.catalog = catalog; self.asOf = asOf; self.demo = demo }
+    public init(catalog: String, asOf: String, demo: Demo, transfer: String? = nil) {
+        self.catalog = catalog; self.asOf = asOf; self.demo = demo; self.transfer = transfer
+    }
 }
 
 /// A loaded golden set: its settings and cases in directory order.
@@ -85,6 +90,11 @@ public struct EvalSuite: Sendable {
     /// The catalog path resolved against the suite directory.
     public var catalogPath: String {
         settings.catalog.hasPrefix("/") ? settings.catalog : directory + "/" + settings.catalog
+    }
+
+    /// The first-run report's path resolved against the suite directory, when there is one.
+    public var transferPath: String? {
+        settings.transfer.map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 }
     }
 }
 

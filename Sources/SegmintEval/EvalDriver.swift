@@ -5,6 +5,10 @@ import SegmintCatalog
 /// `segmint eval DIR …` as a library function (the executable only parses arguments).
 public struct EvalOptions: Sendable {
     public var suiteDirectory: String
+    /// Every suite of a multi-suite run (`runSuites`); defaults to `suiteDirectory` alone.
+    public var suiteDirectories: [String]
+    /// Several suites: compare each with the `baseline.json` in its own directory.
+    public var ownBaselines: Bool = false
     /// Run the pipeline against the configured LLM providers instead of cassettes.
     public var live: Bool = false
     /// Run live and store each case's responses as its cassette (implies `live`).
@@ -29,7 +33,11 @@ public struct EvalOptions: Sendable {
     /// Print only the summary lines (and the baseline comparison), not the per-case table.
     public var summaryOnly: Bool = false
 
-    public init(suiteDirectory: String) { self.suiteDirectory = suiteDirectory }
+    public init(suiteDirectory: String) { self.suiteDirectory = suiteDirectory; suiteDirectories = [suiteDirectory] }
+
+    public init(suiteDirectories: [String]) {
+        suiteDirectory = suiteDirectories.first ?? ""; self.suiteDirectories = suiteDirectories
+    }
 }
 
 /// What the driver needs from the rest of the system, so tests can substitute each part.
@@ -56,27 +64,35 @@ public enum EvalDriver {
     /// Exit codes: 0 measured (and, with `--baseline`, no gated metric regressed); 1 the gate
     /// failed; 2 usage or I/O error (bad suite, unreadable baseline, unwritable report).
     public static func run(_ options: EvalOptions, environment: EvalEnvironment) async -> CommandOutput {
+        await evaluate(options, environment: environment).output
+    }
+
+    /// One suite: the command's output and, when the suite ran, its report.
+    // Over 80 lines: one linear sequence of load, run, report and compare steps, each with its
+    // own error exit; splitting it would only pass the same dozen values around.
+    static func evaluate(_ options: EvalOptions, environment: EvalEnvironment) async -> (output: CommandOutput, report: EvalReport?) {
+        func fail(_ o: CommandOutput) -> (CommandOutput, EvalReport?) { (o, nil) }
         if options.noPipeline && !options.offlineTranslator {
-            return CommandOutput(exitCode: 2, stderr: "segmint: error: --no-pipeline needs --offline-translator (nothing would run)\n")
+            return fail(CommandOutput(exitCode: 2, stderr: "segmint: error: --no-pipeline needs --offline-translator (nothing would run)\n"))
         }
         var suite: EvalSuite
         do { suite = try EvalSuiteLoader.load(directory: options.suiteDirectory) } catch {
-            return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
+            return fail(CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n"))
         }
         if let f = options.filter {
             suite.cases = suite.cases.filter { $0.id.contains(f) }
-            if suite.cases.isEmpty { return CommandOutput(exitCode: 2, stderr: "segmint: error: no case id contains \"\(f)\"\n") }
+            if suite.cases.isEmpty { return fail(CommandOutput(exitCode: 2, stderr: "segmint: error: no case id contains \"\(f)\"\n")) }
         }
         let sources = SourceMap()
         let loaded = CatalogLoader.load(path: suite.catalogPath, sources: sources)
         guard let catalog = loaded.catalog else {
             let text = DiagnosticRenderer(sources: sources).human(loaded.diagnostics)
-            return CommandOutput(exitCode: 2, stderr: text.isEmpty ? "segmint: error: cannot load \(suite.catalogPath)\n" : text)
+            return fail(CommandOutput(exitCode: 2, stderr: text.isEmpty ? "segmint: error: cannot load \(suite.catalogPath)\n" : text))
         }
         var baseline: EvalReport?
         if let path = options.baselinePath {
             do { baseline = try EvalReport.decode(try FileInput.read(path), path: path) } catch {
-                return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
+                return fail(CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n"))
             }
         }
         let translators: [(EvalTranslator, llm: String)]
@@ -85,7 +101,7 @@ public enum EvalDriver {
             translators = try environment.translators(options, suite, catalog)
             executor = try environment.executor(options, suite, catalog)
         } catch {
-            return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
+            return fail(CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n"))
         }
         var stderr = ""
         if executor == nil { stderr += "segmint: note: no database; execution match not measured (exact match decides)\n" }
@@ -99,16 +115,25 @@ public enum EvalDriver {
             progress("eval: running \(translator.name) (llm: \(llm)) on \(suite.cases.count) cases")
             runs.append(await runner.run(translator, llm: llm))
         }
+        var transfer: [String: EvalSummary]?
+        if let path = suite.transferPath {
+            do {
+                let first = try EvalReport.decode(try FileInput.read(path), path: path)
+                transfer = Dictionary(first.runs.map { ($0.translator, $0.summary) }, uniquingKeysWith: { a, _ in a })
+            } catch {
+                return fail(CommandOutput(exitCode: 2, stderr: stderr + "segmint: error: suite.json transfer: \(error)\n"))
+            }
+        }
         let report = EvalReport(suite: options.suiteDirectory, catalog: catalog.label, asOf: suite.settings.asOf,
-                                prompts: environment.promptVersions(options), runs: runs)
+                                prompts: environment.promptVersions(options), runs: runs, transfer: transfer)
         if let out = options.outPath {
             do { try AtomicFile.write(try report.json(), to: out) } catch {
-                return CommandOutput(exitCode: 2, stderr: stderr + "segmint: error: cannot write report \(out): \(error)\n")
+                return fail(CommandOutput(exitCode: 2, stderr: stderr + "segmint: error: cannot write report \(out): \(error)\n"))
             }
         }
         var stdout: String
         do { stdout = options.json ? try report.json() : EvalTable.render(report, summaryOnly: options.summaryOnly) } catch {
-            return CommandOutput(exitCode: 2, stderr: stderr + "segmint: error: cannot encode report: \(error)\n")
+            return fail(CommandOutput(exitCode: 2, stderr: stderr + "segmint: error: cannot encode report: \(error)\n"))
         }
         var code: Int32 = 0
         if let baseline {
@@ -117,6 +142,6 @@ public enum EvalDriver {
             if options.json { stderr += text } else { stdout += text }
             if cmp.gateFailed { code = 1 }
         }
-        return CommandOutput(exitCode: code, stdout: stdout, stderr: stderr)
+        return (CommandOutput(exitCode: code, stdout: stdout, stderr: stderr), report)
     }
 }

@@ -227,10 +227,15 @@ public struct EvalReport: Codable, Sendable, Equatable {
     /// Prompt versions the pipeline used (stage → version), when known.
     public var prompts: [String: String]
     public var runs: [EvalRun]
+    /// The suite's first-run ("transfer") summaries by translator, from `suite.json` `transfer`:
+    /// what the translators did on this catalog before any work for it. Absent when the suite
+    /// names no transfer report.
+    public var transfer: [String: EvalSummary]?
 
-    public init(suite: String, catalog: String, asOf: String, prompts: [String: String] = [:], runs: [EvalRun]) {
+    public init(suite: String, catalog: String, asOf: String, prompts: [String: String] = [:], runs: [EvalRun],
+                transfer: [String: EvalSummary]? = nil) {
         self.format = EvalReport.formatName; self.suite = suite; self.catalog = catalog
-        self.asOf = asOf; self.prompts = prompts; self.runs = runs
+        self.asOf = asOf; self.prompts = prompts; self.runs = runs; self.transfer = transfer
     }
 
     enum CodingKeys: String, CodingKey {
@@ -240,6 +245,7 @@ public struct EvalReport: Codable, Sendable, Equatable {
         case asOf = "as_of"
         case prompts
         case runs
+        case transfer
     }
 
     public func run(named translator: String) -> EvalRun? { runs.first { $0.translator == translator } }

@@ -7,8 +7,18 @@ public enum EvalTable {
             for run in report.runs { out += "\n" + table(run) }
         }
         out += "\n"
-        for run in report.runs { out += summaryLine(run) + "\n" }
+        for run in report.runs {
+            out += summaryLine(run) + "\n"
+            if let first = report.transfer?[run.translator] { out += "  " + transferLine(first) + "\n" }
+        }
         return out
+    }
+
+    /// The first run's numbers on the suite, printed under the current ones.
+    public static func transferLine(_ s: EvalSummary) -> String {
+        "transfer (first run): passed \(s.passed)/\(s.run) (\(pct(s.accuracy)))"
+            + ", execution \(s.executionMatches)/\(s.segmentCases) (\(pct(s.executionAccuracy)))"
+            + ", outcome \(pct(s.outcomeAccuracy))"
     }
 
     static func table(_ run: EvalRun) -> String {

@@ -277,20 +277,43 @@ public final class Pipeline: Sendable {
 
     struct DecomposeFailure: Error, CustomStringConvertible { var description: String }
 
-    /// Words outside every span that name a catalog item exactly (a name, synonym or value):
-    /// a decomposition that leaves them out would silently drop a condition. Deliberately
-    /// narrow (exact matches only, the entity's own words excepted) so filler never trips it.
+    /// Words outside every span that name a catalog item (a name, synonym or value, one word or
+    /// several in a row): a decomposition that leaves them out may have dropped a condition.
+    /// Each run of uncovered words is looked up in the retrieval index, and a hit counts only
+    /// when all its words occur in that run in order (the entity's own words excepted).
     func uncoveredCatalogWords(_ request: String, _ parts: [Part]) -> [String] {
         let covered = parts.compactMap { request.range(of: $0.span) }
         let entity = Set(Words.split(context.entity + " " + context.entities + " " + catalog.entity.name).map(\.norm))
+        var runs: [[Word]] = [[]]
+        for w in Words.split(request) {
+            if covered.contains(where: { $0.contains(w.range.lowerBound) }) { if !(runs.last ?? []).isEmpty { runs.append([]) } }
+            else { runs[runs.count - 1].append(w) }
+        }
         var out: [String] = []
-        for w in Words.split(request) where !covered.contains(where: { $0.contains(w.range.lowerBound) }) {
-            guard w.text.count >= 2, !entity.contains(w.norm), Double(w.text) == nil, !out.contains(w.text) else { continue }
-            if index.search(w.text, k: 3).contains(where: { Words.normalize($0.matched) == w.norm || $0.matched.lowercased() == w.text.lowercased() }) {
-                out.append(w.text)
+        for run in runs where !run.isEmpty {
+            let norms = run.map(\.norm)
+            for hit in index.search(run.map(\.text).joined(separator: " "), k: 5) {
+                for phrase in [hit.matched] + names(hit.target) {
+                    let words = Words.split(phrase).map(\.norm)
+                    guard !words.isEmpty, words.count <= norms.count, !words.allSatisfy({ entity.contains($0) || Stopwords.set.contains($0) }) else { continue }
+                    guard let at = (0...(norms.count - words.count)).first(where: { Array(norms[$0..<($0 + words.count)]) == words }) else { continue }
+                    let text = run[at..<(at + words.count)].map(\.text).joined(separator: " ")
+                    if !out.contains(text) { out.append(text) }
+                    break
+                }
             }
         }
         return out
+    }
+
+    /// A catalog item's name and synonyms (a value: its text), as a user might write them.
+    func names(_ t: RetrievalTarget) -> [String] {
+        switch t {
+        case .facet(let f): return [f] + (catalog.facet(named: f)?.synonyms ?? [])
+        case .event(let e): return [e] + (catalog.event(named: e)?.synonyms ?? [])
+        case .field(let e, let f): return [f] + (catalog.event(named: e)?.field(named: f)?.synonyms ?? [])
+        case .value(_, let v): return [v]
+        }
     }
 
     static func oneLine(_ s: String) -> String {

@@ -6,10 +6,11 @@ import SegmintDriver
 struct DemoCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Write deterministic synthetic retail data (SQLite file or PostgreSQL).",
+        abstract: "Write deterministic synthetic data for a catalog (SQLite file or PostgreSQL).",
         discussion: """
             Without --catalog the built-in retail catalog is used (the same as catalogs/retail.yaml), so \
-            the command works from any directory. Same seed, --as-of and --customers give the same rows.
+            the command works from any directory. Any other catalog gets data from its types, values, \
+            units and events alone. Same seed, --as-of and --customers give the same rows.
 
             Example:
               segmint demo --db demo.db --customers 5000 --seed 7

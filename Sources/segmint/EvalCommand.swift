@@ -13,12 +13,13 @@ struct EvalCommand: SegmintCommand {
 
             Example:
               segmint eval golden/nl --offline-translator --baseline golden/nl/baseline.json
+              segmint eval golden/nl golden/nl-bank --offline-translator --no-pipeline   # one line per catalog
 
             Exit 0 measured, 1 a gated metric fell below --baseline, 2 usage or I/O error.
             """)
 
-    @Argument(help: "The golden set directory (holds suite.json and cases/).")
-    var directory: String
+    @Argument(help: "Golden set directories (each holds suite.json and cases/), or directories of them.")
+    var directories: [String]
 
     @Flag(help: "Call the configured LLM providers instead of replaying cassettes.")
     var live = false
@@ -44,6 +45,9 @@ struct EvalCommand: SegmintCommand {
     @Option(help: "A committed report to compare with; regressions and improvements are flagged.")
     var baseline: String?
 
+    @Flag(help: "Compare each suite with the baseline.json in its own directory.")
+    var baselines = false
+
     @Option(help: "Write the JSON report here (atomically).")
     var out: String?
 
@@ -64,7 +68,8 @@ struct EvalCommand: SegmintCommand {
     @OptionGroup var terminal: TerminalOptions
 
     func execute() -> CommandOutput {
-        var o = EvalOptions(suiteDirectory: directory)
+        var o = EvalOptions(suiteDirectories: directories)
+        o.ownBaselines = baselines
         o.live = live || record; o.record = record; o.force = force; o.promptsDirectory = prompts; o.configPath = config
         o.offlineTranslator = offlineTranslator; o.noPipeline = noPipeline; o.baselinePath = baseline
         o.outPath = out; o.databasePath = db; o.filter = filter; o.json = json || output.format == .json; o.summaryOnly = summary

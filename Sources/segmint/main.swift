@@ -33,6 +33,7 @@ struct Segmint: ParsableCommand {
             MemoryCommand.self,
             EvalCommand.self,
             LLMCommand.self,
+            LSPCommand.self,
             CompletionsCommand.self,
             InitCommand.self,
             BuildCommand.self,

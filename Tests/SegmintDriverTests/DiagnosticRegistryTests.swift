@@ -50,6 +50,22 @@ final class DiagnosticRegistryTests: XCTestCase {
         XCTAssertEqual(unregistered, [], "codes used in Sources/ but missing from DiagnosticRegistry")
     }
 
+    /// Every code `check` actually emits on the golden corpus is registered, with the severity
+    /// the registry gives it (catches codes built at run time, which the literal scan cannot see).
+    func testEmittedCodesAreRegisteredWithTheirSeverity() throws {
+        var seen = 0
+        for c in try GoldenCheckTests.cases() {
+            let json = runCheck(paths: c.inputs, catalogPath: c.catalog, strict: c.strict, format: "json", base: GoldenCheckTests.repo).stdout
+            let items = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
+            for item in items {
+                let code = item["code"] as? String ?? "", severity = item["severity"] as? String ?? ""
+                XCTAssertEqual(DiagnosticRegistry.entry(code)?.severity.rawValue, severity, "\(c.name): \(code)")
+                seen += 1
+            }
+        }
+        XCTAssertGreaterThan(seen, 100)
+    }
+
     /// The named constants of each stage are registered with the right severity.
     func testStageConstantsAreRegistered() {
         let constants = [[ParseCode.expected, ParseCode.tooDeep, ParseCode.duplicate, ParseCode.badCount, ParseCode.reservedName,

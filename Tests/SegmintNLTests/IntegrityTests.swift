@@ -241,3 +241,18 @@ extension IntegrityTests {
         XCTAssertEqual(other.exitCode, 1)
     }
 }
+
+extension IntegrityTests {
+    /// A decomposition that leaves out a part: stderr names the catalog words in no part, so a
+    /// smaller segment is never a silent one.
+    func testDroppedPartIsNamedOnStderr() async throws {
+        m.on("decompose", Reply.parts([("premium plan", false)]))
+        m.on("map", span: "premium plan", Reply.condition(Self.premium))
+        m.on("date", Reply.noWindow)
+        let r = try await ask("premium plan subscribers with a monthly fee over 20 but no kids profile")
+        XCTAssertEqual(r.exitCode, 0, "\(r.messages)")
+        let notice = try XCTUnwrap(r.messages.first { $0.hasPrefix("notice:") && $0.contains("in no part") }, "\(r.messages)")
+        XCTAssertTrue(notice.contains(#""monthly fee""#) && notice.contains(#""kids profile""#), notice)
+        XCTAssertFalse(notice.contains("subscribers"), "the entity's own word is not a condition: \(notice)")
+    }
+}
