@@ -194,4 +194,18 @@ final class BuildTests: XCTestCase {
         let out = build(t)
         XCTAssertTrue(out.stderr.contains("0 compiled, 0 files written"), out.stderr)
     }
+
+    func testSeveralTenantsBuildIntoTheirOwnDirectories() throws {
+        let t = try ShopCatalog.project()
+        try t.write("catalog/other.yaml", ShopCatalog.yaml.replacingOccurrences(of: "name: shop", with: "name: other"))
+        try t.write("segmint.yaml", "catalogs:\n  shop: catalog/shop.yaml\n  other: catalog/other.yaml\ndialects: [postgres]\n")
+        let none = build(t)
+        XCTAssertEqual(none.exitCode, 2)
+        XCTAssertTrue(none.stderr.contains("choose one with --tenant"), none.stderr)
+        for tenant in ["shop", "other"] {
+            let out = runBuild(dialects: [], dbt: nil, full: false, catalog: nil, tenant: tenant, environment: t.environment())
+            XCTAssertEqual(out.exitCode, 0, out.stderr)
+            XCTAssertTrue(t.read("target/\(tenant)/postgres/paying.sql")?.contains("-- catalog: \(tenant)@1") ?? false, tenant)
+        }
+    }
 }
