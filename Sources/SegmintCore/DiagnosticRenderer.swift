@@ -5,8 +5,13 @@ public struct DiagnosticRenderer {
     /// commands decide with `ColorChoice`.
     public let color: Bool
 
+    /// The colour of renderers made without an explicit choice. The executable sets it once from
+    /// `--color` before a command starts, so every command's diagnostics follow the flag without
+    /// each driver function taking it; tests and library callers leave it off.
+    nonisolated(unsafe) public static var defaultColor = false
+
     public init(sources: SourceMap) {
-        self.init(sources: sources, color: false)
+        self.init(sources: sources, color: DiagnosticRenderer.defaultColor)
     }
 
     public init(sources: SourceMap, color: Bool) {

@@ -26,6 +26,8 @@ public struct AskArguments: Sendable {
     public var prompts: String?
     /// `--timeout SECONDS`: the whole request's budget with a model (default `deadline_s`).
     public var timeout: Double?
+    /// `--format json`: one object on stdout (see `askJSON`).
+    public var json = false
 
     public init(request: String, catalog: String? = nil, tenant: String? = nil, out: String? = nil, sql: Bool = false,
                 dialect: String? = nil, offline: Bool = false, trace: String? = nil, answers: [String] = [],
@@ -126,11 +128,13 @@ public func runAsk(_ a: AskArguments, model: StageModel?, interactive: (@Sendabl
             stdout = seg
         }
         if let sql = outcome.sql { stdout += sql.hasSuffix("\n") ? sql : sql + "\n" }
+        if a.json { stdout = askJSON(exitCode: 0, seg: seg, sql: outcome.sql, out: a.out, messages: outcome.messages) }
         return CommandOutput(exitCode: 0, stdout: stdout, stderr: stderr)
     case 3:
         return CommandOutput(exitCode: 3, stdout: outcome.questionsJSON ?? "", stderr: stderr)
     default:
-        return CommandOutput(exitCode: outcome.exitCode, stderr: stderr)
+        let stdout = a.json ? askJSON(exitCode: outcome.exitCode, seg: nil, sql: nil, out: nil, messages: outcome.messages) : ""
+        return CommandOutput(exitCode: outcome.exitCode, stdout: stdout, stderr: stderr)
     }
 }
 

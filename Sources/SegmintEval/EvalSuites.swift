@@ -105,6 +105,9 @@ extension EvalTable {
                 var line = "  \(r.catalog) (\(r.suite)) \(name(run)): passed \(s.passed)/\(s.run) (\(pct(s.accuracy)))"
                 line += ", execution \(s.executionMatches)/\(s.segmentCases) (\(pct(s.executionAccuracy)))"
                 line += ", outcome \(pct(s.outcomeAccuracy)), unsafe \(s.unsafeCases)"
+                // The bar for vague requests: answered with questions (exit 3), whatever else passed.
+                let vague = run.cases.filter { $0.expect == "clarify" && !$0.skipped }
+                if !vague.isEmpty { line += ", vague asked \(vague.filter { $0.outcome == "clarify" }.count)/\(vague.count)" }
                 if let t = r.transfer?[run.translator] {
                     line += "; transfer passed \(t.passed)/\(t.run) (\(pct(t.accuracy)))"
                     line += ", execution \(t.executionMatches)/\(t.segmentCases) (\(pct(t.executionAccuracy)))"

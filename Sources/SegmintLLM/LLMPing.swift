@@ -24,26 +24,36 @@ public enum LLMPing {
         public var error: LLMError?
     }
 
+    /// The code of a configuration `ping` cannot use (registered in SegmintCore's registry).
+    public static let unusableSetup = "E1106"
+
+    /// A configuration problem, rendered like every other error (exit 2).
+    static func failure(_ message: String, help: String? = nil) -> Report {
+        let d = Diagnostic.error(unusableSetup, message, at: nil, help: help)
+        return Report(exitCode: 2, stdout: "", stderr: DiagnosticRenderer(sources: SourceMap()).human(d))
+    }
+
     /// Loads the configuration as `segmint` does and pings its providers (or just `provider`).
+    /// `json`: the report as one JSON object (shape in docs/cli-json.md).
     public static func run(configPath: String?, provider: String?, environment: [String: String],
-                           workingDirectory: String, transport: HTTPTransport = CurlTransport()) async -> Report {
+                           workingDirectory: String, transport: HTTPTransport = CurlTransport(), json: Bool = false) async -> Report {
         let config: LLMConfig
         do {
             config = try LLMConfigLoader.load(path: configPath, environment: environment, workingDirectory: workingDirectory)
         } catch {
-            return Report(exitCode: 2, stdout: "", stderr: "error: \(error)\n")
+            return failure("\(error)")
         }
         var targets = config.providers
         if let provider {
             guard let p = config.provider(named: provider) else {
-                var msg = "error: no provider named '\(provider)' in \(config.source)\n"
-                if let near = Suggest.closest(to: provider, in: config.providers.map(\.name)) { msg += "help: did you mean '\(near)'?\n" }
-                return Report(exitCode: 2, stdout: "", stderr: msg)
+                let near = Suggest.closest(to: provider, in: config.providers.map(\.name))
+                return failure("no provider named '\(provider)' in \(config.source)", help: near.map { "did you mean '\($0)'?" })
             }
             targets = [p]
         }
         guard !targets.isEmpty else {
-            return Report(exitCode: 2, stdout: "", stderr: "error: no LLM provider configured in \(config.source)\nhelp: set OPENAI_API_KEY or ANTHROPIC_API_KEY, or write segmint.yaml (see docs/llm-config.md)\n")
+            return failure("no LLM provider configured in \(config.source)",
+                           help: "set OPENAI_API_KEY or ANTHROPIC_API_KEY, or write segmint.yaml (see docs/llm-config.md)")
         }
         let timeout = min(config.requestTimeout, 30)
         let results = await withTaskGroup(of: (Int, Result).self) { group in
@@ -52,7 +62,7 @@ public enum LLMPing {
             }
             return await group.reduce(into: [(Int, Result)]()) { $0.append($1) }.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        return render(results, source: config.source)
+        return json ? renderJSON(results, source: config.source) : render(results, source: config.source)
     }
 
     /// One attempt against one provider.
@@ -70,6 +80,22 @@ public enum LLMPing {
             return Result(provider: settings.name, kind: settings.kind, model: settings.model, latencyMs: elapsed(), reply: nil,
                           error: LLMError(.connectionFailed, "\(error)", provider: settings.name))
         }
+    }
+
+    /// `{"config", "providers": [{"provider", "kind", "model", "ok", "latency_ms", "reply", "error"}], "failed"}`.
+    static func renderJSON(_ results: [Result], source: String) -> Report {
+        let items = results.map { r -> String in
+            var plain = r.error
+            plain?.provider = ""
+            return "    {\"provider\": \(JSON.string(r.provider)), \"kind\": \(JSON.string(r.kind.rawValue)), "
+                + "\"model\": \(JSON.string(r.model)), \"ok\": \(r.error == nil), \"latency_ms\": \(r.latencyMs), "
+                + "\"reply\": \(r.reply.map { JSON.string($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? "null"), "
+                + "\"error\": \(plain.map { JSON.string("\($0)") } ?? "null")}"
+        }
+        let failed = results.filter { $0.error != nil }.count
+        let out = "{\n  \"config\": \(JSON.string(source)),\n  \"providers\": [\n" + items.joined(separator: ",\n")
+            + "\n  ],\n  \"failed\": \(failed)\n}\n"
+        return Report(exitCode: failed == 0 ? 0 : 2, stdout: out, stderr: "")
     }
 
     /// One aligned line per provider, then a summary.

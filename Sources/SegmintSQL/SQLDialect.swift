@@ -138,24 +138,16 @@ extension BackslashStringDialect {
 /// literal is one line and every other character stands for itself.
 enum BackslashEscaping {
     static func quote(_ s: String) -> String {
-        var out = "'"
-        for u in s.unicodeScalars {
+        "'" + s.replacingScalars { u in
             switch u {
-            case "\\": out += "\\\\"
-            case "'": out += "\\'"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+            case "\\": return "\\\\"
+            case "'": return "\\'"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            default: return u.value < 0x20 || u.value == 0x7F ? "\\u" + u.hex(4) : nil
             }
-        }
-        return out + "'"
+        } + "'"
     }
 }
 

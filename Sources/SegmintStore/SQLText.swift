@@ -1,3 +1,5 @@
+import SegmintCore
+
 /// Identifier and literal quoting that SQLite and PostgreSQL both accept, shared by the
 /// runners, demo data and catalog import (no Foundation).
 public enum SQLText {
@@ -16,13 +18,8 @@ public enum SQLText {
 
     /// `s` between two `q`s with every `q` inside doubled.
     static func doubling(_ s: String, _ q: Unicode.Scalar) -> String {
-        var out = String(q)
-        for u in s.unicodeScalars {
-            out.unicodeScalars.append(u)
-            if u == q { out.unicodeScalars.append(q) }
-        }
-        out.unicodeScalars.append(q)
-        return out
+        let quote = String(q)
+        return quote + s.replacingScalars { $0 == q ? quote + quote : nil } + quote
     }
 
     /// Replaces every occurrence of `needle` (non-empty) in `text`.

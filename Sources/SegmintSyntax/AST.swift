@@ -232,22 +232,15 @@ public struct StringLiteral: Sendable, Equatable {
 
     /// Writes `s` as a `.seg` string literal with the language's escapes.
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
+        "\"" + s.replacingScalars { u in
             switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || VisibleText.isHidden(u) {
-                    out += "\\u{\(String(u.value, radix: 16, uppercase: true))}"
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\t": return "\\t"
+            default: return u.value < 0x20 || VisibleText.isHidden(u) ? "\\u{" + u.hex() + "}" : nil
             }
-        }
-        return out + "\""
+        } + "\""
     }
 }
 

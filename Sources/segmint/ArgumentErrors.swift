@@ -11,11 +11,42 @@ enum ArgumentErrors {
             return .usage(CLICode.unknownCommand, "unknown command '\(unknown.word)'", help: unknown.help)
         }
         let name = (["segmint"] + path.names).joined(separator: " ")
-        var message = Segmint.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
-        if let first = message.first { message = first.lowercased() + message.dropFirst() }
-        if message.isEmpty { message = "invalid arguments" }
+        let parts = split(Segmint.message(for: error))
+        if let advice = parts.advice {
+            return .usage(CLICode.usage, parts.message, help: "\(advice) — see '\(name) --help'")
+        }
         let usage = Segmint.usageString(for: path.type).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return .usage(CLICode.usage, message, help: "usage: \(usage) — see '\(name) --help'")
+        return .usage(CLICode.usage, parts.message, help: "usage: \(usage) — see '\(name) --help'")
+    }
+
+    /// ArgumentParser's message as a diagnostic's message (first sentence, lower case, no final
+    /// period) and its advice, if it gives one ("Did you mean '--catalog'?", "Please provide
+    /// one of 'human' and 'json'.") as the help line.
+    static func split(_ text: String) -> (message: String, advice: String?) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        func sentence(_ s: Substring) -> String {
+            var out = s.trimmingCharacters(in: .whitespaces)
+            if out.hasSuffix(".") { out.removeLast() }
+            if let first = out.first { out = first.lowercased() + out.dropFirst() }
+            return out
+        }
+        guard !trimmed.isEmpty else { return ("invalid arguments", nil) }
+        guard let stop = trimmed.range(of: ". ") else { return (sentence(trimmed[...]), nil) }
+        let advice = sentence(trimmed[stop.upperBound...])
+        return (sentence(trimmed[..<stop.lowerBound]), advice.isEmpty ? nil : advice)
+    }
+
+    /// `--color` as written on a command line that did not parse (auto when absent or unreadable).
+    static func colorChoice(_ arguments: [String]) -> ColorChoice {
+        var choice = ColorChoice.auto
+        for (i, a) in arguments.enumerated() {
+            if a.hasPrefix("--color=") {
+                choice = ColorChoice(rawValue: String(a.dropFirst("--color=".count))) ?? choice
+            } else if a == "--color", i + 1 < arguments.count {
+                choice = ColorChoice(rawValue: arguments[i + 1]) ?? choice
+            }
+        }
+        return choice
     }
 
     /// The subcommands named at the start of `arguments`: their names and the innermost type.

@@ -67,11 +67,14 @@ struct AskCommand: SegmintCommand {
     @Flag(name: .long, help: "Do not read or write the LLM response cache.")
     var noCache = false
 
+    @OptionGroup var output: FormatOption
     @OptionGroup var terminal: TerminalOptions
 
     func execute() -> CommandOutput {
-        let args = AskArguments(request: request, catalog: catalog.catalog, tenant: tenant, out: out, sql: sql, dialect: dialect?.name,
+        var args = AskArguments(request: request, catalog: catalog.catalog, tenant: tenant, out: out, sql: sql, dialect: dialect?.name,
                                 offline: offline, trace: trace, answers: answer, memory: memory, prompts: prompts, timeout: timeout)
+        args.json = output.format == .json
+        let arguments = args
         let interactive: (@Sendable (AskQuestion) async -> String?)? = (isatty(0) != 0 && isatty(2) != 0) ? { q in
             FileHandleStderr.write("? \(q.text) (e.g. \(q.example)): ")
             return readLine()
@@ -80,7 +83,7 @@ struct AskCommand: SegmintCommand {
         if let e = made.error { return .usage(CLICode.usage, "LLM configuration: \(e)") }
         let model = made.model
         return runBlocking(fallback: CommandOutput(exitCode: 2, stderr: "segmint: internal error: no result\n")) {
-            await runAsk(args, model: model, interactive: interactive, progress: { FileHandleStderr.write("segmint: [\($0)]\n") })
+            await runAsk(arguments, model: model, interactive: interactive, progress: { FileHandleStderr.write("segmint: [\($0)]\n") })
         }
     }
 }

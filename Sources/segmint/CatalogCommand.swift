@@ -43,7 +43,13 @@ struct CatalogEnrichCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "enrich",
         abstract: "Propose synonyms and descriptions for a catalog with an LLM (a diff; --write applies it).",
-        discussion: "Exit status: 0 ok or nothing to add, 1 invalid catalog or result, 2 usage, I/O, no LLM or the LLM failed.")
+        discussion: """
+            Examples:
+              segmint catalog enrich --catalog catalogs/retail.yaml
+              segmint catalog enrich --catalog catalogs/retail.yaml --write
+
+            Exit status: 0 ok or nothing to add, 1 invalid catalog or result, 2 usage, I/O, no LLM or the LLM failed.
+            """)
 
     @Option(help: "The catalog YAML file.") var catalog: String
     @Flag(help: "Write the proposals into the catalog file (atomically) instead of only printing the diff.") var write = false

@@ -31,10 +31,11 @@ struct LLMCommand: ParsableCommand {
         @Option(name: .long, help: "Configuration file (default: ./segmint.yaml, then ~/.config/segmint/config.yaml, then the environment).")
         var config: String?
 
+        @OptionGroup var output: FormatOption
         @OptionGroup var terminal: TerminalOptions
 
         func execute() -> CommandOutput {
-            runLLMPing(configPath: config, provider: provider)
+            runLLMPing(configPath: config, provider: provider, format: output.format.rawValue)
         }
     }
 }

@@ -13,7 +13,10 @@ struct LSPCommand: ParsableCommand {
         discussion: """
         The catalog comes from initializationOptions.catalog, else the catalog key of the nearest \
         segmint.yaml of the workspace. Exit 0 after shutdown and exit, 1 when the input ends or exit \
-        comes without shutdown. Example: segmint lsp --stdio
+        comes without shutdown.
+
+        Example (what an editor runs):
+          segmint lsp --stdio
         """
     )
 

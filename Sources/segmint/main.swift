@@ -51,6 +51,7 @@ protocol SegmintCommand: ParsableCommand {
 
 extension SegmintCommand {
     func run() throws {
+        DiagnosticRenderer.defaultColor = terminal.color.enabledForStderr()
         finish(execute())
     }
 }
@@ -81,6 +82,7 @@ func runMain() -> Never {
             if !message.isEmpty { print(message) }
             exit(0)
         }
+        DiagnosticRenderer.defaultColor = ArgumentErrors.colorChoice(arguments).enabledForStderr()
         finish(ArgumentErrors.output(for: error, arguments: arguments))
     }
 }

@@ -67,9 +67,16 @@ final class CLIBinaryTests: ConformanceCase {
             let r = try segmint(args)
             XCTAssertEqual(r.status, 2, "\(args)")
             XCTAssertTrue(r.stderr.hasPrefix("segmint: error[E1101]: "), "\(args): \(r.stderr)")
-            XCTAssertTrue(r.stderr.contains("\n  = help: usage: segmint \(args[0]) "), "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("\n  = help: "), "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasSuffix("see 'segmint \(args[0]) --help'\n"), "\(args): \(r.stderr)")
             XCTAssertFalse(r.stderr.contains("Error:"), r.stderr)
         }
+        let missing = try segmint(["run", seg, "--catalog", Conformance.saas])
+        XCTAssertTrue(missing.stderr.contains("= help: usage: segmint run "), missing.stderr)
+        let typo = try segmint(["check", seg, "--catalgo", Conformance.saas])
+        XCTAssertEqual(typo.stderr, "segmint: error[E1101]: unknown option '--catalgo'\n  = help: did you mean '--catalog'? — see 'segmint check --help'\n")
+        let value = try segmint(["check", seg, "--catalog", Conformance.saas, "--format", "yaml"])
+        XCTAssertTrue(value.stderr.contains("= help: please provide one of 'human' and 'json'"), value.stderr)
         let noCatalog = try segmint(["check", seg])
         XCTAssertEqual(noCatalog.status, 2)
         XCTAssertTrue(noCatalog.stderr.hasPrefix("segmint: error[E1104]: no catalog given"), noCatalog.stderr)
@@ -82,6 +89,26 @@ final class CLIBinaryTests: ConformanceCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("--limit must be 0 or more, got -1"), r.stderr)
         XCTAssertTrue(r.stderr.contains("--all (or --limit 0) prints every key"), r.stderr)
+    }
+
+    /// `--color` works on every command, argument errors included; a pipe gets no colour by default.
+    func testColourFollowsTheFlagOnEveryCommand() throws {
+        let bad = try file("bad.seg", "segment s { include { seatz > 1 } }")
+        let esc = "\u{1B}["
+        for cmd in [["check", bad], ["compile", bad], ["explain", bad], ["recommend", bad], ["overlap", bad, "--static"]] {
+            let always = try segmint(cmd + ["--catalog", Conformance.saas, "--color", "always"])
+            XCTAssertEqual(always.status, 1, "\(cmd): \(always.stderr)")
+            XCTAssertTrue(always.stderr.contains(esc), "\(cmd) --color always: no colour")
+            let auto = try segmint(cmd + ["--catalog", Conformance.saas])
+            XCTAssertFalse(auto.stderr.contains(esc), "\(cmd): colour into a pipe")
+            let never = try segmint(cmd + ["--catalog", Conformance.saas, "--color", "never"])
+            XCTAssertFalse(never.stderr.contains(esc), "\(cmd) --color never: colour")
+        }
+        let argError = try segmint(["check", bad, "--color", "always", "--bogus"])
+        XCTAssertEqual(argError.status, 2)
+        XCTAssertTrue(argError.stderr.contains(esc), argError.stderr)
+        let noColor = try segmint(["compile", bad, "--catalog", Conformance.saas], environment: ["NO_COLOR": "1"])
+        XCTAssertFalse(noColor.stderr.contains(esc))
     }
 
     func testDashReadsStandardInput() throws {
@@ -140,12 +167,37 @@ final class CLIBinaryTests: ConformanceCase {
             ["run", seg, "--catalog", cat, "--segment", "s", "--db", db],
             ["demo", "--db", dir + "/demo.db", "--customers", "20", "--as-of", "2026-01-01"],
             ["memory", "list", "--memory", dir + "/memory.db"],
+            ["ask", "gold tier members", "--catalog", Conformance.retail, "--offline", "--memory", "none"],
         ]
         for args in commands {
             let r = try segmint(args + ["--format", "json"])
             XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
             _ = try json(r.stdout)
         }
+    }
+
+    func testEvalFormatJSONIsTheReport() throws {
+        let suite = Conformance.repo + "/golden/nl"
+        let r = try segmint(["eval", suite, "--offline-translator", "--no-pipeline", "--filter", "001", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let j = try XCTUnwrap(try json(r.stdout) as? [String: Any])
+        XCTAssertEqual(j["format"] as? String, "segmint-eval-report/1")
+        let old = try segmint(["eval", suite, "--offline-translator", "--no-pipeline", "--filter", "001", "--json"])
+        XCTAssertEqual((try json(old.stdout) as? [String: Any])?["format"] as? String, "segmint-eval-report/1", "--json still works")
+    }
+
+    func testAskJSON() throws {
+        let args = ["ask", "gold tier members", "--catalog", Conformance.retail, "--offline", "--memory", "none", "--format", "json"]
+        let r = try segmint(args)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let j = try XCTUnwrap(try json(r.stdout) as? [String: Any])
+        XCTAssertEqual(j["status"] as? String, "ok")
+        XCTAssertTrue((j["segment"] as? String ?? "").contains("segment "), "\(j)")
+        XCTAssertTrue(j["sql"] is NSNull)
+        let withSQL = try segmint(args + ["--sql", "--dialect", "trino"])
+        let s = try XCTUnwrap(try json(withSQL.stdout) as? [String: Any])
+        XCTAssertTrue((s["sql"] as? String ?? "").contains("SELECT"), "\(s)")
+        XCTAssertTrue((s["segment"] as? String ?? "").contains("segment "), "the segment is in the JSON also with --sql")
     }
 
     func testCompletionScriptsListDialectsAndFormats() throws {
@@ -159,15 +211,22 @@ final class CLIBinaryTests: ConformanceCase {
         XCTAssertEqual(try segmint(["completions", "tcsh"]).status, 2)
     }
 
+    /// Every command reachable from `segmint --help`, found by reading the SUBCOMMANDS lists,
+    /// so a command added later is held to the same rule.
     func testEveryHelpHasAnExample() throws {
-        let commands = [[], ["check"], ["fmt"], ["compile"], ["run"], ["demo"], ["catalog"], ["catalog", "import"],
-                        ["overlap"], ["explain"], ["recommend"], ["ask"], ["memory"], ["memory", "list"], ["memory", "forget"],
-                        ["eval"], ["llm"], ["llm", "ping"], ["completions"]]
-        for c in commands {
+        var pending: [[String]] = [[]], seen = 0
+        while let c = pending.popLast() {
             let r = try segmint(c + ["--help"])
             XCTAssertEqual(r.status, 0, "\(c)")
             XCTAssertTrue(r.stdout.contains("Example"), "no example in help of \(c)")
             XCTAssertTrue(r.stdout.contains("  segmint "), "no command line in help of \(c)")
+            seen += 1
+            guard let list = r.stdout.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first else { continue }
+            for line in list.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                guard let name = line.split(separator: " ").first.map(String.init), name != "See", name != "help" else { continue }
+                pending.append(c + [name])
+            }
         }
+        XCTAssertGreaterThanOrEqual(seen, 19, "the command tree was not read")
     }
 }

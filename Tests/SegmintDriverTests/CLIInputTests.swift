@@ -42,6 +42,17 @@ final class CLIInputTests: ConformanceCase {
         XCTAssertLessThan(out.stderr.count, 400)
     }
 
+    func testExplainNeedsNoSegmentWhenTheInputDeclaresOne() throws {
+        let one = try file("one.seg", "segment pros { include { seats > 10 } }")
+        let out = runExplain(paths: [one], catalogPath: Conformance.saas, segment: nil)
+        XCTAssertEqual(out.exitCode, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("pros"), out.stdout)
+        let two = try file("two.seg", "segment a { } segment b { }")
+        let several = runExplain(paths: [two], catalogPath: Conformance.saas, segment: nil)
+        XCTAssertEqual(several.exitCode, 2)
+        XCTAssertTrue(several.stderr.contains("--segment"), several.stderr)
+    }
+
     func testColourRules() {
         XCTAssertTrue(ColorChoice.auto.enabled(isTerminal: true, environment: [:]))
         XCTAssertFalse(ColorChoice.auto.enabled(isTerminal: false, environment: [:]))

@@ -32,6 +32,7 @@ final class EvalSuitesTests: XCTestCase {
             XCTAssertLessThanOrEqual(empty, 3, "\(report.suite): references selecting nobody prove little")
             let line = "\(report.catalog) (\(report.suite)) echo: passed \(run.summary.run)/\(run.summary.run) (100.0%)"
             XCTAssertTrue(out.stdout.contains(line), "missing per-catalog line \(line) in\n\(out.stdout)")
+            XCTAssertTrue(out.stdout.contains("\(report.suite)) echo:") && out.stdout.contains("vague asked 5/5"), out.stdout)
         }
     }
 

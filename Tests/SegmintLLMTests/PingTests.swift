@@ -48,6 +48,25 @@ final class PingTests: XCTestCase {
         XCTAssertEqual(ok.requests.first?.json?["max_tokens"] as? Int, 8)
     }
 
+    func testJSONReportParses() async throws {
+        let dir = try writeConfig()
+        ok.enqueue(.completion("pong", model: "llama-test"))
+        limited.enqueue(.rateLimited(retryAfter: "30"))
+        let r = await LLMPing.run(configPath: nil, provider: nil, environment: ["ANTHROPIC_API_KEY": "sk-ant-ping-secret-42"],
+                                  workingDirectory: dir, json: true)
+        XCTAssertEqual(r.exitCode, 2)
+        let j = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.stdout)
+        XCTAssertEqual(j["config"] as? String, "\(dir)/segmint.yaml")
+        XCTAssertEqual(j["failed"] as? Int, 1)
+        let providers = try XCTUnwrap(j["providers"] as? [[String: Any]])
+        XCTAssertEqual(providers.map { $0["provider"] as? String }, ["local", "claude"])
+        XCTAssertEqual(providers.map { $0["ok"] as? Bool }, [true, false])
+        XCTAssertEqual(providers[0]["reply"] as? String, "pong")
+        XCTAssertTrue(providers[1]["reply"] is NSNull)
+        XCTAssertTrue((providers[1]["error"] as? String ?? "").contains("rate limited (HTTP 429)"), "\(providers[1])")
+        XCTAssertFalse(r.stdout.contains("sk-ant-ping-secret-42"))
+    }
+
     func testSingleProviderAllGood() async throws {
         let dir = try writeConfig()
         ok.enqueue(.completion("pong"))
@@ -61,14 +80,14 @@ final class PingTests: XCTestCase {
         let dir = try writeConfig()
         let r = await LLMPing.run(configPath: nil, provider: "claud", environment: [:], workingDirectory: dir)
         XCTAssertEqual(r.exitCode, 2)
-        XCTAssertEqual(r.stderr, "error: no provider named 'claud' in \(dir)/segmint.yaml\nhelp: did you mean 'claude'?\n")
+        XCTAssertEqual(r.stderr, "segmint: error[E1106]: no provider named 'claud' in \(dir)/segmint.yaml\n  = help: did you mean 'claude'?\n")
     }
 
     func testNothingConfigured() async throws {
         let dir = try temporaryDirectory(self)
         let r = await LLMPing.run(configPath: nil, provider: nil, environment: ["HOME": dir], workingDirectory: dir)
         XCTAssertEqual(r.exitCode, 2)
-        XCTAssertTrue(r.stderr.hasPrefix("error: no LLM provider configured in environment\n"), r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("segmint: error[E1106]: no LLM provider configured in environment\n"), r.stderr)
     }
 
     func testBadConfigFile() async throws {
@@ -76,7 +95,7 @@ final class PingTests: XCTestCase {
         try "providers: [{name: x, kind: palm, model: m}]\n".write(toFile: dir + "/segmint.yaml", atomically: true, encoding: .utf8)
         let r = await LLMPing.run(configPath: nil, provider: nil, environment: [:], workingDirectory: dir)
         XCTAssertEqual(r.exitCode, 2)
-        XCTAssertEqual(r.stderr, "error: \(dir)/segmint.yaml: providers[0] (x): unknown kind 'palm' (expected openai or anthropic)\n")
+        XCTAssertEqual(r.stderr, "segmint: error[E1106]: \(dir)/segmint.yaml: providers[0] (x): unknown kind 'palm' (expected openai or anthropic)\n")
     }
 
     func testUnreachableProvider() async throws {
@@ -129,6 +148,6 @@ final class PingCommandTests: XCTestCase {
         let dir = try temporaryDirectory(self)
         let (code, _, err) = try run(["llm", "ping", "--provider", "antropic"], cwd: dir, env: ["HOME": dir, "ANTHROPIC_API_KEY": "sk-ant-xyz123"])
         XCTAssertEqual(code, 2)
-        XCTAssertEqual(err, "error: no provider named 'antropic' in environment\nhelp: did you mean 'anthropic'?\n")
+        XCTAssertEqual(err, "segmint: error[E1106]: no provider named 'antropic' in environment\n  = help: did you mean 'anthropic'?\n")
     }
 }

@@ -19,7 +19,8 @@ final class GenericDemoDataTests: XCTestCase {
 
     func catalog(_ name: String) throws -> Catalog {
         let loaded = CatalogLoader.load(path: catalogPath(name), sources: SourceMap())
-        XCTAssertFalse(loaded.diagnostics.hasErrors, "\(name): \(loaded.diagnostics)")
+        // The catalogs in this repository load cleanly: no error and no warning.
+        XCTAssertTrue(loaded.diagnostics.isEmpty, "\(name): \(loaded.diagnostics)")
         return try XCTUnwrap(loaded.catalog)
     }
 

@@ -3,38 +3,32 @@ import SegmintCore
 /// A self-contained SVG picture of an overlap report: a pairwise Jaccard heatmap (labelled,
 /// values in the cells) and an UpSet-style chart of the largest membership patterns with
 /// set-size bars. No scripts, no external fonts or links; every text is XML-escaped.
+///
+/// Layout: text widths are estimated on the wide side (`TextWidth`), and the picture is made
+/// wide enough for the longest heading and tall enough that the colour legend ends before the
+/// UpSet heading, so nothing is clipped or overlaps for any number of segments (names are cut
+/// at 28 characters). The parts carry ids (`title`, `subtitle`, `column-labels`, `heatmap`,
+/// `legend`, `upset-title`, `upset`) so a test can measure them in a browser.
 public enum OverlapSVG {
     /// `entities` is the plural of the catalog's entity ("accounts") for the headings.
     public static func render(_ r: OverlapReport, titles: [String?] = [], topPatterns: Int = 15,
                               entities: String = "entities") -> String {
-        let n = r.segments.count
-        let names = r.segments.map { short($0, 28) }
-        let labelW = max(60, (names.map(\.count).max() ?? 4) * 7 + 12)
-        let cell = n > 24 ? 26 : 36
-        let margin = 24
-
-        // Panel 1: heatmap.
-        let heatTop = 70 + labelW * 7 / 10          // room for the rotated column labels
-        let heatLeft = margin + labelW
-        let heatSize = n * cell
-        // Panel 2: UpSet.
-        let pats = Array(r.patterns.prefix(topPatterns))
-        let colW = 26, rowH = 20, barsH = 150, setBarW = 140
-        let upTop = heatTop + heatSize + 70
-        let matrixTop = upTop + barsH + 24
-        let matrixLeft = margin + setBarW + labelW
-        let width = max(heatLeft + heatSize + margin + 150, matrixLeft + max(1, pats.count) * colW + margin)
-        let height = matrixTop + n * rowH + 50
-
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
+        let L = Layout(r, topPatterns: topPatterns, entities: entities)
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(L.width)\" height=\"\(L.height)\" viewBox=\"0 0 \(L.width) \(L.height)\" "
         s += "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"11\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
-        let heading = "Segment overlap: \(n) segments" + (r.base.map { ", base \(Fmt.count($0)) \(entities)" } ?? "")
-            + ", \(Fmt.count(r.union)) in at least one"
-        s += text(margin, 28, heading, size: 16, weight: "bold")
-        s += text(margin, 48, "Pairwise Jaccard |A∩B| / |A∪B| (diagonal: segment size)", size: 12, fill: "#444")
+        s += text(L.margin, 28, L.heading, size: 16, weight: "bold", id: "title")
+        s += text(L.margin, 48, L.subheading, size: 12, fill: "#444", id: "subtitle")
+        s += heatmap(r, L, titles: titles) + legend(L) + upset(r, L, titles: titles)
+        return s + "</svg>\n"
+    }
 
+    /// The Jaccard heatmap with its row labels, then the rotated column labels.
+    private static func heatmap(_ r: OverlapReport, _ L: Layout, titles: [String?]) -> String {
+        let (n, names, cell, heatTop, heatLeft) = (L.n, L.names, L.cell, L.heatTop, L.heatLeft)
+        var s = ""
         // Heatmap cells.
+        s += "<g id=\"heatmap\">\n"
         for i in 0..<n {
             let y = heatTop + i * cell
             s += text(heatLeft - 6, y + cell / 2 + 4, names[i], anchor: "end", tooltip: tooltip(r.segments[i], titles, i))
@@ -52,21 +46,42 @@ public enum OverlapSVG {
                 }
             }
         }
+        s += "</g>\n<g id=\"column-labels\">\n"
         for j in 0..<n {
             let x = heatLeft + j * cell + cell / 2
-            s += "<text x=\"\(x)\" y=\"\(heatTop - 6)\" transform=\"rotate(-45 \(x) \(heatTop - 6))\" fill=\"#222\">\(XML.escape(names[j]))</text>\n"
+            s += "<text x=\"\(x)\" y=\"\(heatTop - 10)\" transform=\"rotate(-45 \(x) \(heatTop - 10))\" fill=\"#222\">\(XML.escape(names[j]))</text>\n"
         }
+        s += "</g>\n"
+        return s
+    }
+
+    /// The colour scale, right of the heatmap and clear of its rotated labels.
+    private static func legend(_ L: Layout) -> String {
+        let heatTop = L.heatTop
+        var s = ""
         // Colour legend.
-        let lx = heatLeft + heatSize + 24
+        let lx = L.legendLeft
+        s += "<g id=\"legend\">\n"
         s += text(lx, heatTop + 4, "Jaccard %", size: 11, weight: "bold")
         for k in 0...5 {
             let v = Double(k) / 5
             s += "<rect x=\"\(lx)\" y=\"\(heatTop + 12 + k * 18)\" width=\"18\" height=\"18\" fill=\"\(color(v))\" stroke=\"#ccc\"/>\n"
             s += text(lx + 24, heatTop + 25 + k * 18, Fmt.fixed(v * 100, 0))
         }
+        s += "</g>\n"
 
+        return s
+    }
+
+    /// The UpSet chart: pattern bars, the dot matrix, set-size bars.
+    private static func upset(_ r: OverlapReport, _ L: Layout, titles: [String?]) -> String {
+        let (n, names, margin, pats) = (L.n, L.names, L.margin, L.pats)
+        let (colW, rowH, barsH, setBarW) = (L.colW, L.rowH, L.barsH, L.setBarW)
+        let (upTop, matrixTop, matrixLeft) = (L.upTop, L.matrixTop, L.matrixLeft)
+        var s = ""
         // UpSet: pattern bars, dot matrix, set-size bars.
-        s += text(margin, upTop - 24, "Largest membership patterns (UpSet): \(entities) in exactly these segments", size: 14, weight: "bold")
+        s += text(margin, upTop - 24, L.upHeading, size: 14, weight: "bold", id: "upset-title")
+        s += "<g id=\"upset\">\n"
         let maxPat = max(1, pats.map(\.count).max() ?? 1)
         for (c, p) in pats.enumerated() {
             let x = matrixLeft + c * colW
@@ -100,8 +115,54 @@ public enum OverlapSVG {
             s += "<line x1=\"\(cx)\" y1=\"\(matrixTop + first * rowH + rowH / 2)\" x2=\"\(cx)\" y2=\"\(matrixTop + last * rowH + rowH / 2)\" stroke=\"#1f3b5c\" stroke-width=\"2\"/>\n"
         }
         if pats.isEmpty { s += text(matrixLeft, upTop + barsH / 2, "no entity is in any segment", fill: "#888") }
-        s += "</svg>\n"
+        s += "</g>\n"
         return s
+    }
+
+    /// Where everything goes: sizes come from the number of segments, the longest name and the
+    /// estimated widths of the headings.
+    struct Layout {
+        let n: Int
+        let names: [String]
+        let labelW, cell, margin: Int
+        let heading, subheading, upHeading: String
+        let rise, heatTop, heatLeft, heatSize, legendLeft, legendH: Int
+        let pats: [MembershipPattern]
+        let colW, rowH, barsH, setBarW: Int
+        let upTop, matrixTop, matrixLeft, width, height: Int
+
+        init(_ r: OverlapReport, topPatterns: Int, entities: String) {
+            n = r.segments.count
+            names = r.segments.map { short($0, 28) }
+            labelW = max(60, names.map { TextWidth.estimate($0, size: 11) }.max() ?? 0) + 12
+            cell = n > 24 ? 26 : 36
+            margin = 24
+            heading = "Segment overlap: \(n) segments" + (r.base.map { ", base \(Fmt.count($0)) \(entities)" } ?? "")
+                + ", \(Fmt.count(r.union)) in at least one"
+            subheading = "Pairwise Jaccard |A∩B| / |A∪B| (diagonal: segment size)"
+            upHeading = "Largest membership patterns (UpSet): \(entities) in exactly these segments"
+
+            // Panel 1: heatmap. Column labels are rotated 45°: they rise and reach right by
+            // their width / √2 (plus the line height), from the middle of their column.
+            rise = labelW * 72 / 100 + 12
+            heatTop = 60 + rise
+            heatLeft = margin + labelW
+            heatSize = n * cell
+            legendLeft = max(heatLeft + heatSize + 24, heatLeft + heatSize - cell / 2 + rise + 8)
+            legendH = 12 + 6 * 18
+            // Panel 2: UpSet, below whichever of the heatmap and the legend ends lower.
+            pats = Array(r.patterns.prefix(topPatterns))
+            colW = 26; rowH = 20; barsH = 150; setBarW = 140
+            upTop = heatTop + max(heatSize, legendH) + 70
+            matrixTop = upTop + barsH + 24
+            matrixLeft = margin + setBarW + labelW
+            width = [legendLeft + 24 + TextWidth.estimate("100", size: 11) + margin,
+                     matrixLeft + max(1, pats.count) * colW + margin,
+                     margin + TextWidth.estimate(heading, size: 16, bold: true) + margin,
+                     margin + TextWidth.estimate(subheading, size: 12) + margin,
+                     margin + TextWidth.estimate(upHeading, size: 14, bold: true) + margin].max() ?? 0
+            height = matrixTop + n * rowH + 50
+        }
     }
 
     private static func tooltip(_ name: String, _ titles: [String?], _ i: Int) -> String? {
@@ -110,8 +171,8 @@ public enum OverlapSVG {
     }
 
     private static func text(_ x: Int, _ y: Int, _ t: String, anchor: String = "start", size: Int? = nil,
-                             weight: String? = nil, fill: String = "#222", tooltip: String? = nil) -> String {
-        var s = "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor)\" fill=\"\(fill)\""
+                             weight: String? = nil, fill: String = "#222", tooltip: String? = nil, id: String? = nil) -> String {
+        var s = "<text" + (id.map { " id=\"\($0)\"" } ?? "") + " x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor)\" fill=\"\(fill)\""
         if let z = size { s += " font-size=\"\(z)\"" }
         if let w = weight { s += " font-weight=\"\(w)\"" }
         s += ">" + XML.escape(t)
@@ -139,7 +200,30 @@ public enum OverlapSVG {
         return String(n)
     }
 
-    private static func short(_ s: String, _ max: Int) -> String {
-        s.count <= max ? s : String(s.prefix(max - 1)) + "…"
+    /// A name cut to `max` characters in the middle, keeping both ends: names that share a long
+    /// prefix (`customers_who_bought_…_12`) stay distinguishable.
+    static func short(_ s: String, _ max: Int) -> String {
+        guard s.count > max else { return s }
+        let tail = (max - 1) / 2
+        return String(s.prefix(max - 1 - tail)) + "…" + String(s.suffix(tail))
+    }
+}
+
+/// Text widths estimated without a font engine, on the wide side so a layout made with them
+/// never clips: DejaVu Sans (the font asked for) averages about 0.6 em per character and
+/// 0.66 em in bold; wide letters (capitals, W, M, digits in a row) are taken at 0.7–0.8 em.
+enum TextWidth {
+    static func estimate(_ s: String, size: Int, bold: Bool = false) -> Int {
+        var em = 0.0
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "i", "l", "j", "'", "|", ".", ",", ":", ";", "!", " ", "(", ")", "[", "]", "f", "t", "r": em += 0.4
+            case "m", "w", "M", "W", "%", "@", "…": em += 0.95
+            case "A"..."Z": em += 0.75
+            case "0"..."9": em += 0.64
+            default: em += ch.value > 0x2E7F ? 1.0 : 0.62
+            }
+        }
+        return Int((em * Double(size) * (bold ? 1.12 : 1.0)).rounded(.up))
     }
 }

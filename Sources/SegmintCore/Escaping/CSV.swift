@@ -6,11 +6,7 @@ public enum CSV {
     public static func field(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F })
         else { return s }
-        var out = "\""
-        for u in s.unicodeScalars {
-            if u == "\"" { out += "\"\"" } else { out.unicodeScalars.append(u) }
-        }
-        return out + "\""
+        return "\"" + s.replacingScalars { $0 == "\"" ? "\"\"" : nil } + "\""
     }
 
     /// One record and its LF. A record of one empty field is written `""`: a blank line would

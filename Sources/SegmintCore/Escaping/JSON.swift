@@ -7,23 +7,15 @@ public enum JSON {
     /// JSON reader gets the same string back either way. Swift strings hold only Unicode
     /// scalars, so lone surrogates cannot occur (invalid UTF-8 was replaced when decoded).
     public static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
+        "\"" + s.replacingScalars { u in
             switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || VisibleText.isHidden(u) {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            default: return u.value < 0x20 || VisibleText.isHidden(u) ? "\\u" + u.hex(4, uppercase: false) : nil
             }
-        }
-        return out + "\""
+        } + "\""
     }
 }

@@ -15,20 +15,13 @@ public enum VisibleText {
     /// is shown. Backslashes are left as they are: this is for display, not for reading back.
     public static func escape(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: { $0.value < 0x20 || isHidden($0) }) else { return s }
-        var out = ""
-        for u in s.unicodeScalars {
+        return s.replacingScalars { u in
             switch u {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || isHidden(u) {
-                    out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            default: return u.value < 0x20 || isHidden(u) ? "\\u{" + u.hex() + "}" : nil
             }
         }
-        return out
     }
 }

@@ -7,27 +7,18 @@ public enum XML {
     /// file shows them. Characters XML 1.0 cannot hold at all (other C0 controls, U+FFFE,
     /// U+FFFF) become U+FFFD, visibly replaced rather than dropped.
     public static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
+        s.replacingScalars { u in
             switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out += reference(u)
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&apos;"
+            case "\t", "\n", "\r": return "&#x" + u.hex() + ";"
             default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else if VisibleText.isHidden(u) {
-                    out += reference(u)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { return "\u{FFFD}" }
+                return VisibleText.isHidden(u) ? "&#x" + u.hex() + ";" : nil
             }
         }
-        return out
     }
-
-    static func reference(_ u: Unicode.Scalar) -> String { "&#x" + String(u.value, radix: 16, uppercase: true) + ";" }
 }
