@@ -11,7 +11,10 @@ struct BuildCommand: SegmintCommand {
         The project is the nearest segmint.yaml at or above the working directory. Only segments
         whose source, dependencies, catalog or settings changed are compiled again; files are
         written only when their content changes. With any error nothing is written.
-        Example: segmint build --dialect snowflake --dbt models/segments
+
+        Example:
+          segmint build --dialect snowflake --dbt models/segments
+
         Exit status: 0 built, 1 errors in the input, 2 usage or I/O error.
         """
     )

@@ -10,7 +10,10 @@ struct ExportCommand: SegmintCommand {
         discussion: """
         Runs the segment on SQLite (a path) or PostgreSQL (postgres://…) and writes CSV
         atomically: a header row, one member per row ordered by key, NULL as an empty field.
-        Example: segmint export segments/vip.seg --db demo.db --csv vip.csv --columns state,lifetime_spend
+
+        Example:
+          segmint export segments/vip.seg --db demo.db --csv vip.csv --columns state,lifetime_spend
+
         Exit status: 0 written, 1 errors in the input, 2 usage, I/O or database error.
         """
     )

@@ -8,7 +8,10 @@ struct InitCommand: SegmintCommand {
         commandName: "init",
         abstract: "Write a commented segmint.yaml project file (never overwrites one).",
         discussion: """
-        Example: segmint init --catalog catalogs/retail.yaml --dialect postgres --dialect duckdb
+
+        Example:
+          segmint init --catalog catalogs/retail.yaml --dialect postgres --dialect duckdb
+
         Exit status: 0 written, 2 the file exists or cannot be written.
         """
     )

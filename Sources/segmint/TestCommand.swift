@@ -12,7 +12,10 @@ struct TestCommand: SegmintCommand {
         a mismatch prints a unified diff; --update writes new and changed snapshots and removes stale ones.
         Data tests: every *.yaml under the tests directory; rows loaded into SQLite in memory, or
         into a fresh schema on --db postgres://….
-        Example: segmint test --junit test-results.xml
+
+        Example:
+          segmint test --junit test-results.xml
+
         Exit status: 0 all passed, 1 a test failed or the input has errors, 2 usage or I/O error.
         """
     )
