@@ -8,8 +8,8 @@ struct BuildCommand: SegmintCommand {
         commandName: "build",
         abstract: "Compile every segment of the project to target/<dialect>/<segment>.sql and target/manifest.json.",
         discussion: """
-        The project is the nearest segmint.yaml at or above the working directory. Only segments
-        whose source, dependencies, catalog or settings changed are compiled again; files are
+        The project is the nearest segmint.yaml at or above the working directory. Only segments \
+        whose source, dependencies, catalog or settings changed are compiled again; files are \
         written only when their content changes. With any error nothing is written.
 
         Example:

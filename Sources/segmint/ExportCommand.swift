@@ -8,7 +8,7 @@ struct ExportCommand: SegmintCommand {
         commandName: "export",
         abstract: "Write a segment's members (key and chosen entity columns) to a CSV file.",
         discussion: """
-        Runs the segment on SQLite (a path) or PostgreSQL (postgres://…) and writes CSV
+        Runs the segment on SQLite (a path) or PostgreSQL (postgres://…) and writes CSV \
         atomically: a header row, one member per row ordered by key, NULL as an empty field.
 
         Example:

@@ -8,9 +8,9 @@ struct TestCommand: SegmintCommand {
         commandName: "test",
         abstract: "Run the project's snapshot tests (SQL vs tests/golden) and data tests (fixtures on SQLite or PostgreSQL).",
         discussion: """
-        Snapshots: every segment's SQL in each dialect against <snapshots>/<dialect>/<segment>.sql;
-        a mismatch prints a unified diff; --update writes new and changed snapshots and removes stale ones.
-        Data tests: every *.yaml under the tests directory; rows loaded into SQLite in memory, or
+        Snapshots: every segment's SQL in each dialect against <snapshots>/<dialect>/<segment>.sql; \
+        a mismatch prints a unified diff; --update writes new and changed snapshots and removes stale ones. \
+        Data tests: every *.yaml under the tests directory; rows loaded into SQLite in memory, or \
         into a fresh schema on --db postgres://….
 
         Example:
