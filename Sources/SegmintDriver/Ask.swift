@@ -47,7 +47,7 @@ public struct AskArguments: Sendable {
 /// `interactive` asks one question on a terminal.
 public func runAsk(_ a: AskArguments, model: StageModel?, interactive: (@Sendable (Question) async -> String?)? = nil,
                    progress: @escaping @Sendable (String) -> Void = { _ in }) async -> CommandOutput {
-    func usage(_ m: String) -> CommandOutput { CommandOutput(exitCode: 2, stderr: "segmint: error: \(m)\n") }
+    func usage(_ m: String) -> CommandOutput { .usage(CLICode.usage, m) }
     let request = a.request.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !request.isEmpty else { return usage("ask needs a request, e.g. segmint ask \"gold tier members\" --catalog catalogs/retail.yaml") }
     var answers: [String: String] = [:]
