@@ -15,10 +15,10 @@ extension OfflineTranslator {
         }
         guard !kept.isEmpty else { return nil }
         m.entries = kept
-        // The entity's own name wins over an English alias ("players" for a `player` entity
-        // whose catalog has a `play` event).
-        if m.entries.allSatisfy(\.alias), lexicon.entityLength(s.words, at: i) >= m.length,
-           lexicon.entityOwn(s.words, at: i) { return nil }
+        // The entity's own name or plural wins over anything met only by stem: "players" for a
+        // `player` entity whose catalog has a `play` event or a "played" synonym (the agent noun
+        // and the verb share a stem, but the request names the entity).
+        if lexicon.entityLength(s.words, at: i) >= m.length, lexicon.entityOwn(s.words, at: i) { return nil }
         // A word of the current subject's own name ("email" after "clicked a promo") is that
         // subject's word, not a value of some other facet.
         if m.length == 1, m.entries.allSatisfy({ $0.target.isValue && !$0.target.claim.isEmpty }),
