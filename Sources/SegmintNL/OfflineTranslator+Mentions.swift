@@ -50,6 +50,34 @@ extension OfflineTranslator {
         return nil
     }
 
+    /// "unresolved", "unacknowledged", "unverified": the prefix `un-` on a word that names a
+    /// bool facet or field means that flag is false.
+    func negatedFlag(_ s: inout TranslationState, at i: Int) -> Int? {
+        let w = s.words[i]
+        guard w.norm.hasPrefix("un"), w.norm.count >= 6 else { return nil }
+        let rest = Words.split(String(w.norm.dropFirst(2)))
+        guard rest.count == 1, let m = lexicon.longest(rest, at: 0) else { return nil }
+        let flags = m.entries.filter { e in
+            switch e.target {
+            case .facet(let f): return catalog.facet(named: f)?.type == .bool
+            case .field(let en, let fn): return catalog.event(named: en)?.field(named: fn)?.type == .bool
+            default: return false
+            }
+        }
+        guard !flags.isEmpty else { return nil }
+        let end = apply(&s, entries: flags, range: i..<(i + 1))
+        let no = PredicateTest.compare(.eq, .bool(false))
+        switch choose(flags, currentEvent: nil).target {
+        case .field(let en, let fn):
+            if let e = s.drafts.lastIndex(where: { $0.subject == .event(en) }),
+               let k = s.drafts[e].preds.lastIndex(where: { $0.field == fn }) { s.drafts[e].preds[k].test = no }
+        case .facet(let fn):
+            if let d = s.drafts.lastIndex(where: { $0.subject == .facet(fn) }) { s.drafts[d].test = no }
+        default: break
+        }
+        return end
+    }
+
     /// A misspelt single word ("califronia", "platnum") close to one catalog word.
     func fuzzyMention(_ s: inout TranslationState, at i: Int) -> Int? {
         let w = s.words[i]

@@ -92,6 +92,7 @@ public struct OfflineTranslator: Sendable {
                 ?? answeredChoice(&s, at: i)
                 ?? mention(&s, at: i)
                 ?? vague(&s, at: i)
+                ?? negatedFlag(&s, at: i)
                 ?? fuzzyMention(&s, at: i)
                 ?? entityOrFunctionWord(&s, at: i)
         }
