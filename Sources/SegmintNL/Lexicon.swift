@@ -44,6 +44,13 @@ public struct Lexicon: Sendable {
                 values(f, subject: "\(e.name).\(f.name)", english: english)
             }
         }
+        // A date facet also names what it dates: `last_heartbeat_at` is "a heartbeat in the last
+        // 2 days", `installed_on` is "installed in the last 30 days".
+        if let t = english.time_names {
+            for f in catalog.facets where f.type.isTemporal {
+                for n in [f.name] + f.synonyms { if let core = t.core(n) { add(core, .facet(f.name)) } }
+            }
+        }
         addVerbClasses(catalog, english)
         entityKeys = EntityWords.keys(catalog.entity, english: english)
         let own = catalog.entity.name.replacingOccurrences(of: "_", with: " ")
