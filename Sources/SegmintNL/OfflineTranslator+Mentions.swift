@@ -15,6 +15,14 @@ extension OfflineTranslator {
         }
         guard !kept.isEmpty else { return nil }
         m.entries = kept
+        // Several items reached through one verb class ("logged in" → a `branch_visit` event and
+        // a `last_login_at` facet): the items whose own names hold the user's words, written
+        // together or apart ("log in" = "login"), are meant.
+        if m.entries.count > 1, m.entries.allSatisfy(\.alias) {
+            let typed = s.words[i..<(i + m.length)].map(\.stem).joined()
+            let named = m.entries.filter { e in ownNames(e.target).contains { Inflection.key($0).replacingOccurrences(of: " ", with: "").contains(typed) } }
+            if !named.isEmpty { m.entries = named }
+        }
         // The entity's own name or plural wins over anything met only by stem: "players" for a
         // `player` entity whose catalog has a `play` event or a "played" synonym (the agent noun
         // and the verb share a stem, but the request names the entity).
@@ -229,6 +237,16 @@ extension OfflineTranslator {
             }
         }
         return nil
+    }
+
+    /// The name and synonyms of the item a target names (a value: its facet or field's).
+    func ownNames(_ t: RetrievalTarget) -> [String] {
+        switch t {
+        case .facet(let f): return catalog.facet(named: f).map { [$0.name] + $0.synonyms } ?? []
+        case .event(let e): return catalog.event(named: e).map { [$0.name] + $0.synonyms } ?? []
+        case .field(let e, let f): return catalog.event(named: e)?.field(named: f).map { [$0.name] + $0.synonyms } ?? []
+        case .value: return []
+        }
     }
 
     /// Stems of the names and synonyms of a draft's subject.
