@@ -55,6 +55,12 @@ extension OfflineTranslator {
         }
         if let v = s.pendingVague { s.unmark(v.start..<(v.start + 1)) }
         // An enumerated facet named without a value ("subscribers by plan"): which values?
+        if let (fn, from) = s.pendingFacetMention, s.negateNext, catalog.facet(named: fn)?.values != nil {
+            // "players with no country": no value at all.
+            s.negateNext = false
+            _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: .isMissing(negated: false), tags: [TranslationState.tag(fn, from)]))
+            s.pendingFacetMention = nil
+        }
         if let (fn, from) = s.pendingFacetMention, let a = catalog.facet(named: fn), let values = a.values {
             ask(&s, Question(kind: .choice, span: from, text: "which \(fn) values does \"\(from)\" mean?",
                              example: values.first ?? "", options: values))
@@ -81,6 +87,12 @@ extension OfflineTranslator {
             if case .facet(let fn) = d.subject, d.test == nil, d.values.isEmpty,
                s.drafts.contains(where: { $0.subject == d.subject && $0.test != nil && $0.negated == d.negated }) {
                 continue    // "likely to renew with a renewal score above 0.8": one condition
+            }
+            if case .facet(let fn) = d.subject, d.test == nil, d.values.isEmpty, d.negated, let a = catalog.facet(named: fn) {
+                // "with no battery level", "never logged in": no value at all. A numeric facet
+                // that is never missing (a count) holds 0 instead.
+                d.negated = false
+                d.test = a.type.isNumeric && !a.nullable ? .compare(.eq, .number(NumberLiteral(0))) : .isMissing(negated: false)
             }
             if case .facet(let fn) = d.subject, d.test == nil, d.values.isEmpty {
                 let span = d.mention ?? fn
