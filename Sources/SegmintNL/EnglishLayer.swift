@@ -111,6 +111,12 @@ public struct EnglishLayer: Sendable, Decodable {
     /// How a date or timestamp facet's name wraps what it dates: `last_heartbeat_at`,
     /// `installed_on`, `install_date` date "heartbeat", "installed", "install".
     public var time_names: TimeNames?
+    /// Words after a flag that set it: "auto update turned off" → `false`.
+    public var flag_states: FlagStates?
+    public struct FlagStates: Codable, Sendable {
+        public var `true`: [String]
+        public var `false`: [String]
+    }
     public var connectives: [String]
     public var negation: Negation
     public var comparisons: [ComparisonWords]

@@ -2,7 +2,7 @@
 enum EnglishLayerData {
     static let json = #"""
 {
- "version": 2,
+ "version": 3,
  "about": "Domain-general English for segment requests: inflection, function words, segment verbs and the nouns they point to, comparisons, counts, numbers, periods, negation, vague words and gazetteers. Nothing here names a catalog item; a word of this file reaches the catalog only through the catalog's own names, synonyms, values and descriptions. See docs/english-layer.md.",
  "inflection": {
   "irregular": {
@@ -332,6 +332,20 @@ enum EnglishLayerData {
     "men"
    ]
   }
+ },
+ "flag_states": {
+  "true": [
+   "turned on",
+   "switched on",
+   "enabled",
+   "set on"
+  ],
+  "false": [
+   "turned off",
+   "switched off",
+   "disabled",
+   "set off"
+  ]
  },
  "time_names": {
   "leading": [

@@ -49,6 +49,8 @@ public struct Lexicon: Sendable {
         if let t = english.time_names {
             for f in catalog.facets where f.type.isTemporal {
                 for n in [f.name] + f.synonyms { if let core = t.core(n) { add(core, .facet(f.name)) } }
+                // "warranty end date", "signup time": the name and a time noun after it.
+                for w in t.trailing where !Stopwords.set.contains(w) && t.core(f.name) == nil { add(f.name + " " + w, .facet(f.name)) }
             }
         }
         addVerbClasses(catalog, english)

@@ -93,6 +93,7 @@ public struct OfflineTranslator: Sendable {
                 ?? mention(&s, at: i)
                 ?? vague(&s, at: i)
                 ?? negatedFlag(&s, at: i)
+                ?? flagState(&s, at: i)
                 ?? fuzzyMention(&s, at: i)
                 ?? entityOrFunctionWord(&s, at: i)
         }
