@@ -14,7 +14,7 @@ extension OfflineTranslator {
             return i + t.length
         }
         var j = i
-        guard let c = Comparison.match(s.words, at: &j) else { return boundBeforeSubject(&s, at: i) }
+        guard let c = Comparison.match(s.words, at: &j) else { return boundBeforeSubject(&s, at: i) ?? exactNumber(&s, at: i) }
         // "at least 5000 coins", "3 or more products": the noun after the number is a numeric
         // facet's unit or the first word of its name.
         if !c.times, s.awaitingNumber == nil, let (fn, n) = numericFacetAfterNumber(s, at: j) {
@@ -106,6 +106,31 @@ extension OfflineTranslator {
         s.currentEvent = nil
         s.mark(i..<end)
         return end
+    }
+
+    /// A bare number beside a numeric field or facet is its value: "completed level 10"
+    /// (after the name) and "with 3 stars" (before the current event's field).
+    func exactNumber(_ s: inout TranslationState, at i: Int) -> Int? {
+        guard let n = NumberWords.match(s.words, at: i), let lit = NumberLiteral(n.text) else { return nil }
+        let eq = PredicateTest.compare(.eq, .number(lit))
+        if i > 0, s.used[i - 1] {
+            if let e = s.currentEvent, let k = s.drafts[e].preds.indices.last, s.drafts[e].preds[k].test == nil, s.drafts[e].preds[k].values.isEmpty {
+                s.drafts[e].preds[k].test = eq
+                s.mark(i..<(i + n.length)); return i + n.length
+            }
+            if let a = s.awaitingNumber {
+                s.drafts[a].test = eq; s.awaitingNumber = nil
+                s.mark(i..<(i + n.length)); return i + n.length
+            }
+        }
+        let k = i + n.length
+        guard let e = s.currentEvent, case .event(let en) = s.drafts[e].subject, let m = lexicon.longest(s.words, at: k),
+              let fn = m.entries.lazy.compactMap({ x -> String? in if case .field(en, let f) = x.target { return f }; return nil }).first,
+              catalog.event(named: en)?.field(named: fn)?.type.isNumeric == true else { return nil }
+        field(&s, event: en, field: fn, from: s.quote(k..<(k + m.length)))
+        if let p = s.drafts[e].preds.indices.last { s.drafts[e].preds[p].test = eq }
+        s.mark(i..<(k + m.length))
+        return k + m.length
     }
 
     /// A count on the current event, or on the next event named.
