@@ -44,6 +44,16 @@ extension OfflineTranslator {
                 s.unmark(w.1)
             }
         }
+        if let p = s.pendingComparison, !p.0.times,
+           let e = s.drafts.lastIndex(where: { if case .event = $0.subject { return true }; return false }),
+           case .event(let en) = s.drafts[e].subject, let ev = catalog.event(named: en),
+           case let money = ev.fields.filter({ $0.type.isNumeric && OfflineTranslator.isCurrency($0.unit) }), money.count == 1 {
+            // "bought gems for more than 20 dollars": an amount nothing else took bounds the
+            // event's one money field.
+            s.drafts[e].preds.append((money[0].name, [], p.0.predicateTest))
+            s.drafts[e].tags.append(TranslationState.tag("\(en).\(money[0].name)", nil))
+            s.pendingComparison = nil
+        }
         if let p = s.pendingComparison {
             // "customers over 50": a bare number right after the entity's word is an age.
             if let age = ageFacet(), let first = p.1.first, first > 0,
