@@ -68,15 +68,18 @@ extension OfflineTranslator {
     /// A bound written before what it bounds: "at least premium" (an ordered value), "under
     /// age 30" (a numeric facet, then its number).
     func boundBeforeSubject(_ s: inout TranslationState, at i: Int) -> Int? {
-        if let p = EnglishWords.orderedPrefixes.match(s.words, at: i), let m = lexicon.longest(s.words, at: i + p.length) {
+        // "at least the plus tier": an article may come between the bound and the value.
+        let v = i + (EnglishWords.orderedPrefixes.match(s.words, at: i)?.length ?? 0)
+        let at = ["the", "a", "an"].contains(s.low(v)) ? v + 1 : v
+        if let p = EnglishWords.orderedPrefixes.match(s.words, at: i), let m = lexicon.longest(s.words, at: at) {
             let ordered = m.entries.filter { e in
                 guard case .value(let subject, _) = e.target else { return false }
                 return catalog.facet(named: subject)?.ordered == true
             }
             if !ordered.isEmpty {
-                let end = apply(&s, entries: ordered, range: (i + p.length)..<(i + p.length + m.length))
+                let end = apply(&s, entries: ordered, range: at..<(at + m.length))
                 if let d = s.lastValueDraft { s.drafts[d].ordered = ComparisonOp(rawValue: p.value) }
-                s.mark(i..<(i + p.length))
+                s.mark(i..<at)
                 return end
             }
         }
