@@ -2,7 +2,7 @@
 enum EnglishLayerData {
     static let json = #"""
 {
- "version": 3,
+ "version": 4,
  "about": "Domain-general English for segment requests: inflection, function words, segment verbs and the nouns they point to, comparisons, counts, numbers, periods, negation, vague words and gazetteers. Nothing here names a catalog item; a word of this file reaches the catalog only through the catalog's own names, synonyms, values and descriptions. See docs/english-layer.md.",
  "inflection": {
   "irregular": {
@@ -253,7 +253,12 @@ enum EnglishLayerData {
   "because of",
   "due to",
   "following",
-  "after"
+  "after",
+  "through",
+  "via",
+  "came",
+  "come",
+  "comes"
  ],
  "request_words": [
   "show",
