@@ -39,6 +39,13 @@ extension OfflineTranslator {
         return apply(&s, entries: m.entries, range: i..<(i + m.length))
     }
 
+    /// A catalog phrase said with function words between its words: "tampering was detected"
+    /// (`tamper_detected`), "level was completed".
+    func gappedMention(_ s: inout TranslationState, at i: Int) -> Int? {
+        guard let m = lexicon.gapped(s.words, at: i) else { return nil }
+        return apply(&s, entries: m.entries, range: i..<(i + m.length))
+    }
+
     /// Words the user explained with `--answer term:WORDS=…`: a catalog name, `event.field`,
     /// `name = "value"`, any catalog phrase, or `ignore` (the words add nothing, on purpose).
     func answeredChoice(_ s: inout TranslationState, at i: Int) -> Int? {

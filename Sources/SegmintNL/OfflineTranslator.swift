@@ -90,6 +90,7 @@ public struct OfflineTranslator: Sendable {
                 ?? window(&s, at: i)
                 ?? comparison(&s, at: i)
                 ?? answeredChoice(&s, at: i)
+                ?? gappedMention(&s, at: i)
                 ?? mention(&s, at: i)
                 ?? vague(&s, at: i)
                 ?? negatedFlag(&s, at: i)
