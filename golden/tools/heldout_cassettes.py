@@ -406,43 +406,32 @@ def repair_keep(set_name, case, span, condition,
     SETS[set_name][case] = (note + "; " + why,
                             interactions + (repair(span, condition), repair(span, condition, attempt=2)))
 
-repair_unmapped(B, "001-clients-in-ireland", "clients in Ireland", ["Ireland"])
-repair_unmapped(B, "002-clients-in-germany-or-the", "clients in Germany or the Netherlands", ["Germany", "Netherlands"])
 repair_unmapped(B, "013-clients-over-60", "clients over 60", ["over 60"])
 repair_unmapped(B, "027-clients-whose-card-transactions-add", "clients whose card transactions add up to more than 2000 in the last 90 days", ["add up to more than 2000"])
-repair_unmapped(B, "033-premier-clients-in-spain-who", "in Spain", ["Spain"])
 repair_unmapped(B, "034-students-under-25-who-gave", "under 25", ["under 25"])
-repair_unmapped(B, "037-clients-in-france-except-the", "clients in France", ["France"])
 repair_unmapped(B, "040-wealthy-clients", "wealthy clients", ["wealthy"])
 repair_unmapped(B, "041-clients-likely-to-leave", "clients likely to leave", ["likely to leave"])
 repair_unmapped(B, "042-clients-who-logged-in-recently", "clients who logged in recently", ["logged in"])
 
-repair_unmapped(G, "002-android-players-in-brazil", "in Brazil", ["Brazil"])
-repair_unmapped(G, "003-players-in-japan-or-korea", "players in Japan or Korea", ["Japan", "Korea"])
 repair_keep(G, "018-players-with-10-or-more", "players with 10 or more sessions in the last 7 days",
             f'sessions_last_7_days >= 10 {R("sessions_last_7_days", "sessions in the last 7 days")}',
             "the pipeline asks for a place for the window, and the repair keeps the condition: the facet holds the 7 days itself")
 repair_unmapped(G, "025-players-who-spent-over-50", "players who spent over 50 dollars on in-app purchases in the last 30 days", ["spent over 50 dollars"])
 repair_unmapped(G, "026-players-who-bought-gems-for", "players who bought gems for more than 20 dollars", ["for more than 20 dollars"])
 repair_unmapped(G, "029-players-who-won-a-tournament", "players who won a tournament match", ["won"])
-repair_unmapped(G, "035-players-in-the-us-or", "players in the US or Canada", ["US", "Canada"])
 repair_unmapped(G, "039-whales", "whales", ["whales"])
 repair_unmapped(G, "040-highly-engaged-players", "highly engaged players", ["highly engaged"])
 
-repair_unmapped(T, "004-devices-in-germany", "devices in Germany", ["Germany"])
-repair_unmapped(T, "005-devices-in-the-uk-or", "devices in the UK or the Netherlands", ["UK", "Netherlands"])
 repair_keep(T, "009-devices-with-a-signal-strength", "devices with a signal strength below -100",
             f'signal_strength < -100 {R("signal_strength", "signal strength")}')
-repair_unmapped(T, "025-devices-with-an-unacknowledged-alert", "devices with an unacknowledged alert", ["unacknowledged"])
+repair_unmapped(T, "014-offline-devices", "offline devices", ["offline"])
 repair_unmapped(T, "030-devices-with-a-failed-firmware", "devices with a failed firmware update", ["failed"])
 repair_unmapped(T, "031-devices-with-2-or-more", "devices with 2 or more failed firmware updates in the last 90 days", ["failed"])
-repair_unmapped(T, "033-camera-c1-devices-in-australia", "in Australia", ["Australia"])
 repair_unmapped(T, "033-camera-c1-devices-in-australia", "that are offline", ["offline"])
-repair_unmapped(T, "034-devices-on-the-stable-channel", "in Canada", ["Canada"])
-repair_unmapped(T, "036-sensor-s1-devices-but-not", "those in the US", ["US"])
 repair_keep(T, "038-devices-with-a-signal-strength", "devices with a signal strength between -90 and -70",
             f'signal_strength between -90 and -70 {R("signal_strength", "signal strength")}')
 repair_unmapped(T, "040-devices-likely-to-fail", "devices likely to fail", ["likely to fail"])
+repair_unmapped(T, "042-old-devices", "old devices", ["old"])
 
 def main():
     names = sys.argv[1:] or sorted(SETS)
