@@ -5,7 +5,7 @@ golden/nl-iot: LLM stage responses written by hand in the pipeline's protocol
 with each catalog's names in mind, not outputs of any model. Vague words get an INFERRED cut-off
 or window (so the pipeline asks), refusals refuse, things the catalog does not hold are unmapped.
 
-The helpers and the file format are those of golden/nl/tools/scripted_cassettes.py.
+The stage-answer functions and the file format are those of golden/nl/tools/scripted_cassettes.py.
 Run from the repository root:  python3 golden/tools/heldout_cassettes.py [bank|game|iot ...]
 It overwrites only cassettes whose provenance is "scripted" (never a recorded one).
 """
