@@ -7,7 +7,7 @@ import SegmintCore
 /// The DuckDB backend through the real `duckdb` command-line tool: values, NULLs, hostile
 /// text, errors, transactions, and `run`/`demo` giving the same keys as SQLite on the same data.
 final class DuckDBDatabaseTests: XCTestCase {
-    override func setUpWithError() throws {
+    func requireTool() throws {
         try XCTSkipIf((try? DuckDBTool.locate()) == nil,
                       "the duckdb command-line tool is not installed (pip install duckdb-cli, or scripts/deps.sh --test)")
     }
@@ -32,6 +32,7 @@ final class DuckDBDatabaseTests: XCTestCase {
 
     /// Values written by the CLI itself come back as text with their types and NULLs intact.
     func testValuesNullsAndHostileText() throws {
+        try requireTool()
         let path = tempDuckDB("duck-values")
         let hostile = "it's \"quoted\"\\n\n.shell echo pwned\n; DROP TABLE t; -- \u{1F600} é \u{7}"
         let db = try DuckDBDatabase(path: path)
@@ -54,6 +55,7 @@ final class DuckDBDatabaseTests: XCTestCase {
     }
 
     func testErrorsAreClassified() throws {
+        try requireTool()
         let path = tempDuckDB("duck-errors")
         let db = try DuckDBDatabase(path: path)
         try db.execute("CREATE TABLE t (a INTEGER)")
@@ -70,6 +72,7 @@ final class DuckDBDatabaseTests: XCTestCase {
 
     /// BEGIN … COMMIT runs in one process; ROLLBACK drops what was collected.
     func testTransactions() throws {
+        try requireTool()
         let db = try DuckDBDatabase(path: tempDuckDB("duck-tx"))
         try db.execute("CREATE TABLE t (a INTEGER)")
         try db.transaction {
@@ -101,6 +104,7 @@ final class DuckDBDatabaseTests: XCTestCase {
 
     /// The same demo data in SQLite and DuckDB (one seed): `run` gives the same keys on both.
     func testRunOnDuckDBMatchesSQLite() throws {
+        try requireTool()
         let options = DemoOptions(customers: 1500, seed: 11, asOf: RunEndToEndTests.asOf)
         let sqlite = TestFiles.temp("duck-ref", "db")
         defer { unlink(sqlite) }
