@@ -53,6 +53,9 @@ public final class DuckDBDatabase: Database {
 
     public func query(_ sql: String, parameters: [String?]) throws -> QueryResult {
         let statement = DuckDBScript.trimmed(try DuckDBScript.bind(sql, parameters))
+        guard !DuckDBScript.hasSeveralStatements(statement) else {
+            throw DatabaseError(.sql, "DuckDB: a query runs one statement; this SQL holds several")
+        }
         // DESCRIBE gives the column names and types even when no row comes back.
         let describe = DuckDBScript.isQuery(statement)
         var script = (pending ?? []).map(DuckDBScript.terminated).joined()

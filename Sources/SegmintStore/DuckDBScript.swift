@@ -11,7 +11,8 @@ enum DuckDBScript {
         return String(s)
     }
 
-    static func terminated(_ sql: String) -> String { trimmed(sql) + ";\n" }
+    /// The statement and its `;` on a line of its own (a trailing `--` comment would hide it).
+    static func terminated(_ sql: String) -> String { trimmed(sql) + "\n;\n" }
 
     /// The first keyword, upper-cased, after leading whitespace and `--` comments.
     static func keyword(_ sql: String) -> String {
@@ -28,6 +29,31 @@ enum DuckDBScript {
     /// Statements that return rows and that DESCRIBE accepts.
     static func isQuery(_ sql: String) -> Bool {
         ["SELECT", "WITH", "VALUES", "FROM", "TABLE", "("].contains(keyword(sql))
+    }
+
+    /// True when a `;` outside quotes and comments separates two statements (`query` runs
+    /// one statement, as on SQLite and PostgreSQL; it also keeps CLI dot-commands out, which
+    /// the tool reads only at the start of a statement).
+    static func hasSeveralStatements(_ sql: String) -> Bool {
+        let chars = Array(trimmed(sql).unicodeScalars)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "'" || c == "\"" {
+                i += 1
+                while i < chars.count { if chars[i] == c { if i + 1 < chars.count && chars[i + 1] == c { i += 2; continue }; break }; i += 1 }
+            } else if c == "-", i + 1 < chars.count, chars[i + 1] == "-" {
+                while i < chars.count && chars[i] != "\n" { i += 1 }
+            } else if c == "/", i + 1 < chars.count, chars[i + 1] == "*" {
+                i += 2
+                while i + 1 < chars.count && !(chars[i] == "*" && chars[i + 1] == "/") { i += 1 }
+                i += 1
+            } else if c == ";" {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// A value as a DuckDB literal: numbers bare, text quoted, NaN and infinities cast.

@@ -64,6 +64,9 @@ final class DuckDBDatabaseTests: XCTestCase {
             XCTAssertEqual(err?.kind, .missingTable); XCTAssertEqual(err?.table, "customers")
         }
         XCTAssertThrowsError(try db.query("SELEC 1")) { XCTAssertEqual(($0 as? DatabaseError)?.kind, .sql) }
+        // One statement per query: a second one (or a CLI dot-command after it) is refused.
+        XCTAssertThrowsError(try db.query("SELECT 1;\n.shell echo pwned\n")) { XCTAssertTrue("\($0)".contains("several"), "\($0)") }
+        XCTAssertEqual(try db.query("SELECT ';' AS a /* ; */ -- ;\n;").rows, [[";"]])
         XCTAssertThrowsError(try DuckDBDatabase(path: path + ".missing", create: false)) {
             XCTAssertEqual(($0 as? DatabaseError)?.kind, .connection)
             XCTAssertTrue("\($0)".contains("no such file"), "\($0)")
