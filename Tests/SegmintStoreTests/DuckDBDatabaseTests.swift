@@ -134,6 +134,12 @@ final class DuckDBDatabaseTests: XCTestCase {
         let json = runRun(files: [seg], catalogPath: TestFiles.retailCatalog, segment: "west_outdoor", db: duck, limit: 2, format: .json)
         XCTAssertEqual(json.exitCode, 0, json.stderr)
         XCTAssertTrue(json.stdout.hasPrefix("{\"segment\": \"west_outdoor\", \"dialect\": \"duckdb\", \"key\": \"customer_id\""), json.stdout)
+        // catalog import reads DuckDB's native types through its SQLite-compatible schema functions.
+        let imported = runCatalogImport(db: duck, entity: "customers", key: "customer_id")
+        XCTAssertEqual(imported.exitCode, 0, imported.stderr)
+        for line in ["{name: \"email_opt_out\", type: bool}", "{name: \"created_at\", type: date}", "{name: \"lifetime_spend\", type: decimal}"] {
+            XCTAssertTrue(imported.stdout.contains(line), line + "\n" + imported.stdout)
+        }
         let missing = runRun(files: [seg], catalogPath: TestFiles.retailCatalog, segment: "quotes", db: duck + ".none.duckdb", limit: 5, format: .csv)
         XCTAssertEqual(missing.exitCode, 2); XCTAssertTrue(missing.stderr.contains("no such file"), missing.stderr)
     }
