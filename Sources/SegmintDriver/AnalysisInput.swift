@@ -22,11 +22,11 @@ struct AnalysisInput {
     }
 
     static func load(paths: [String], catalogPath: String, asOf: String?) -> Loaded {
-        guard !paths.isEmpty else { return .failure(CommandOutput(exitCode: 2, stderr: "segmint: error: no input files\n")) }
+        guard !paths.isEmpty else { return .failure(.usage(CLICode.usage, "no input files", help: "pass .seg files or a directory of them")) }
         var date: CivilDate?
         if let a = asOf {
             guard let d = CivilDate(iso: a) else {
-                return .failure(CommandOutput(exitCode: 2, stderr: "segmint: error: --as-of \"\(a)\" is not a valid date (YYYY-MM-DD)\n"))
+                return .failure(.usage(CLICode.usage, "--as-of \"\(a)\" is not a valid date", help: "write a calendar date as YYYY-MM-DD"))
             }
             date = d
         }

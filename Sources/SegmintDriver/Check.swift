@@ -21,10 +21,10 @@ public func runCheck(paths: [String], catalogPath: String, strict: Bool, format:
 public func runCheck(paths: [String], catalogPath: String, strict: Bool, format: String, base: String?,
                      freeAtExit: Bool = true, color: Bool = false) -> CommandOutput {
     guard format == "human" || format == "json" else {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown format \"\(format)\" (use human or json)\n")
+        return .usage(CLICode.usage, "unknown format \"\(format)\"", help: "use human or json")
     }
     guard !paths.isEmpty else {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: no input files\n  = help: segmint check FILE... --catalog PATH\n")
+        return .usage(CLICode.usage, "no input files", help: "segmint check FILE... --catalog PATH")
     }
     var run = FrontEnd.run(paths: paths, catalogPath: catalogPath, options: CheckOptions(strict: strict), base: base)
     run.diagnostics = withStaticWarnings(run)

@@ -9,7 +9,7 @@ import SegmintAnalysis
 public func runExplain(paths: [String], catalogPath: String, segment requested: String?, format: String = "text",
                        dbURL: String? = nil, asOf: String? = nil) -> CommandOutput {
     guard format == "text" || format == "json" else {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown format \"\(format)\" (use text or json)\n")
+        return .usage(CLICode.usage, "unknown format \"\(format)\"", help: "use text (human) or json")
     }
     let loaded = AnalysisInput.load(paths: paths, catalogPath: catalogPath, asOf: asOf)
     guard case .success(let input) = loaded else { return loaded.failureOutput }

@@ -6,7 +6,7 @@ import SegmintNL
 public func runMemoryList(tenant: String?, user: String?, allUsers: Bool, memory: String?, format: String) -> CommandOutput {
     let t = tenant ?? "default"
     guard isTenantName(t) else { return CommandOutput(exitCode: 2, stderr: "segmint: error: bad tenant name \(JSON.string(t))\n") }
-    guard format == "human" || format == "json" else { return CommandOutput(exitCode: 2, stderr: "segmint: error: --format is human or json\n") }
+    guard format == "human" || format == "json" else { return .usage(CLICode.usage, "unknown format \"\(format)\"", help: "use human or json") }
     do {
         let store = try MemoryStores.open(memory ?? MemoryStores.defaultURL())
         let entries = try store.list(tenant: t, user: allUsers ? nil : (user ?? currentUser()))
@@ -25,7 +25,7 @@ public func runMemoryList(tenant: String?, user: String?, allUsers: Bool, memory
 public func runMemoryForget(key: String?, all: Bool, tenant: String?, user: String?, memory: String?) -> CommandOutput {
     let t = tenant ?? "default"
     guard isTenantName(t) else { return CommandOutput(exitCode: 2, stderr: "segmint: error: bad tenant name \(JSON.string(t))\n") }
-    guard (key != nil) != all else { return CommandOutput(exitCode: 2, stderr: "segmint: error: give a KEY (e.g. window:recently) or --all\n") }
+    guard (key != nil) != all else { return .usage(CLICode.usage, "give a KEY (e.g. window:recently) or --all") }
     do {
         let store = try MemoryStores.open(memory ?? MemoryStores.defaultURL())
         let n = try store.forget(tenant: t, user: user ?? currentUser(), key: key)

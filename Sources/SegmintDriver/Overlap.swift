@@ -28,10 +28,10 @@ public struct OverlapRequest: Sendable {
 /// line (with `\r`) about once a second while the query runs.
 public func runOverlap(_ r: OverlapRequest, progress: (@Sendable (String) -> Void)? = nil) -> CommandOutput {
     guard let format = OverlapFormat(rawValue: r.format) else {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown format \"\(r.format)\" (use table, csv or json)\n")
+        return .usage(CLICode.usage, "unknown format \"\(r.format)\"", help: "use table, csv or json")
     }
     if r.staticOnly && r.svgPath != nil {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: --svg needs counts from --db; it cannot be used with --static\n")
+        return .usage(CLICode.usage, "--svg needs counts from --db; it cannot be used with --static")
     }
     let input: AnalysisInput, names: [String]
     switch loadSegments(r) {
@@ -43,10 +43,10 @@ public func runOverlap(_ r: OverlapRequest, progress: (@Sendable (String) -> Voi
         return CommandOutput(exitCode: 0, stdout: report.render(format), stderr: input.warnings)
     }
     guard let url = r.dbURL else {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: overlap needs --db URL (or --static for the analysis without data)\n")
+        return .usage(CLICode.usage, "overlap needs --db URL", help: "or --static for the analysis without data")
     }
     guard names.count >= 1 else {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: no segments to compare\n")
+        return .usage(CLICode.usage, "no segments to compare")
     }
     let db: Database, dialect: Dialect
     switch AnalysisInput.open(url) {
@@ -95,7 +95,7 @@ public func runOverlapComparison(_ r: OverlapRequest, progress: (@Sendable (Stri
     case .success(let loaded): (input, names) = loaded
     case .failure(let e): return e.output
     }
-    guard let url = r.dbURL else { return CommandOutput(exitCode: 2, stderr: "segmint: error: --compare-naive needs --db URL\n") }
+    guard let url = r.dbURL else { return .usage(CLICode.usage, "--compare-naive needs --db URL") }
     let db: Database, dialect: Dialect
     switch AnalysisInput.open(url) {
     case .success(let d): (db, dialect) = d

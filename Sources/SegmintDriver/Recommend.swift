@@ -9,7 +9,7 @@ import SegmintAnalysis
 public func runRecommend(paths: [String], catalogPath: String, dbURL: String? = nil, format: String = "text",
                          asOf: String? = nil) -> CommandOutput {
     guard format == "text" || format == "json" else {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: unknown format \"\(format)\" (use text or json)\n")
+        return .usage(CLICode.usage, "unknown format \"\(format)\"", help: "use text (human) or json")
     }
     let loaded = AnalysisInput.load(paths: paths, catalogPath: catalogPath, asOf: asOf)
     guard case .success(let input) = loaded else { return loaded.failureOutput }

@@ -152,7 +152,10 @@ public final class LanguageServer {
         send(["jsonrpc": "2.0", "method": method, "params": params])
     }
 
-    var proto: Proto { Proto(host: host, encoding: encoding) }
+    /// Whether the client declared `completionItem.snippetSupport`.
+    var clientSnippets = false
+
+    var proto: Proto { Proto(host: host, encoding: encoding, snippets: clientSnippets) }
 
     /// The URI as the client spells it.
     func clientURI(_ uri: String) -> String { clientURIs[uri] ?? uri }

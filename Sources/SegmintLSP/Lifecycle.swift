@@ -10,6 +10,8 @@ extension LanguageServer {
         if let offered = general?["positionEncodings"] as? [String], offered.contains("utf-8"), !offered.contains("utf-16") || offered.first == "utf-8" {
             encoding = .utf8
         }
+        let completion = (caps?["textDocument"] as? JSONObject)?["completion"] as? JSONObject
+        clientSnippets = (completion?["completionItem"] as? JSONObject)?["snippetSupport"] as? Bool == true
         let watched = (caps?["workspace"] as? JSONObject)?["didChangeWatchedFiles"] as? JSONObject
         canWatchFiles = watched?["dynamicRegistration"] as? Bool == true
 

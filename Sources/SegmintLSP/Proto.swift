@@ -10,6 +10,8 @@ typealias JSONObject = [String: Any]
 struct Proto {
     let host: AnalysisHost
     let encoding: PositionEncoding
+    /// The client inserts snippets (`${1:x}`); else completions carry plain text.
+    var snippets = true
 
     func converter(_ uri: String) -> PositionConverter? {
         host.source(of: uri).map { PositionConverter(source: $0, encoding: encoding) }
@@ -86,8 +88,9 @@ struct Proto {
         }
         var out: JSONObject = [
             "label": item.label, "kind": kind, "sortText": item.sortText,
-            "textEdit": ["range": range(c, item.replaceStart, item.replaceEnd), "newText": item.insertText],
-            "insertTextFormat": item.isSnippet ? 2 : 1,
+            "textEdit": ["range": range(c, item.replaceStart, item.replaceEnd),
+                         "newText": item.isSnippet && !snippets ? SnippetText.plain(item.insertText) : item.insertText],
+            "insertTextFormat": item.isSnippet && snippets ? 2 : 1,
         ]
         // Clients filter on filterText; for a value typed inside quotes the quotes are part of it.
         out["filterText"] = item.insertText.hasPrefix("\"") ? item.insertText : item.label

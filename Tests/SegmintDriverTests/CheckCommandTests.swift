@@ -78,7 +78,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(runCheck(paths: [], catalogPath: Self.retail, strict: false, format: "human").exitCode, 2)
         let bad = runCheck(paths: ["x.seg"], catalogPath: Self.retail, strict: false, format: "xml")
         XCTAssertEqual(bad.exitCode, 2)
-        XCTAssertEqual(bad.stderr, "segmint: error: unknown format \"xml\" (use human or json)\n")
+        XCTAssertEqual(bad.stderr, "segmint: error[E1101]: unknown format \"xml\"\n  = help: use human or json\n")
     }
 
     func testJSONIsAnEmptyArrayWhenValid() throws {

@@ -36,3 +36,13 @@ final class PositionConverterTests: XCTestCase {
         XCTAssertEqual(c.offset(line: 0, character: 2), 2)
     }
 }
+
+final class SnippetTextTests: XCTestCase {
+    func testPlainTextOfSnippets() {
+        XCTAssertEqual(SnippetText.plain("last ${1:30} ${2|days,weeks,months,years|}"), "last 30 days")
+        XCTAssertEqual(SnippetText.plain("include {\n  $0\n}"), "include {\n  \n}")
+        XCTAssertEqual(SnippetText.plain("[${1|\"a\\,b\",\"c\"|}$0]"), "[\"a,b\"]")
+        XCTAssertEqual(SnippetText.plain("segment ${1:name} \"${2:title}\" {"), "segment name \"title\" {")
+        XCTAssertEqual(SnippetText.plain("a \\$1 ${"), "a $1 ")
+    }
+}

@@ -175,6 +175,22 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(errorCode(h.request("textDocument/hover", ["textDocument": ["uri": h.uri("nope.seg")], "position": ["line": 0, "character": 0]])), -32602)
     }
 
+    func testSnippetsOnlyForClientsThatTakeThem() throws {
+        let h = try ServerHarness()
+        h.initialize()
+        h.open("a.seg", "segment a { include { has login during  } }")
+        func firstEdit(_ h: ServerHarness) -> (String?, Int?) {
+            let r = h.request("textDocument/completion", ["textDocument": ["uri": h.uri("a.seg")], "position": ["line": 0, "character": 39]])
+            let item = ((r?["result"] as? [String: Any])?["items"] as? [[String: Any]])?.first
+            return ((item?["textEdit"] as? [String: Any])?["newText"] as? String, item?["insertTextFormat"] as? Int)
+        }
+        XCTAssertTrue(firstEdit(h) == ("last 30 days", 1))
+        let s = try ServerHarness()
+        s.initialize(["capabilities": ["textDocument": ["completion": ["completionItem": ["snippetSupport": true]]]]])
+        s.open("a.seg", "segment a { include { has login during  } }")
+        XCTAssertTrue(firstEdit(s) == ("last ${1:30} ${2|days,weeks,months,years|}", 2))
+    }
+
     func testFormattingAndCodeActions() throws {
         let h = try ServerHarness()
         h.initialize()

@@ -14,7 +14,7 @@ extension DiagnosticRegistry {
                example: "segmint check docs/ --catalog catalog.yaml",
                fix: "segmint check segments/ --catalog catalog.yaml"),
         .error("E1104", "no catalog given",
-               explanation: "The command needs a catalog to check names and types against, and none was given.",
+               explanation: "The command needs a catalog to check names and types against, and none was given. In order of precedence: `--catalog PATH`, the `SEGMINT_CATALOG` variable, or `catalog:` in the nearest `segmint.yaml` (docs/project.md).",
                example: "segmint check a.seg",
                fix: "segmint check a.seg --catalog catalog.yaml"),
         .error("E1105", "standard input named twice",
