@@ -134,6 +134,13 @@ final class DuckDBDatabaseTests: XCTestCase {
         let json = runRun(files: [seg], catalogPath: TestFiles.retailCatalog, segment: "west_outdoor", db: duck, limit: 2, format: .json)
         XCTAssertEqual(json.exitCode, 0, json.stderr)
         XCTAssertTrue(json.stdout.hasPrefix("{\"segment\": \"west_outdoor\", \"dialect\": \"duckdb\", \"key\": \"customer_id\""), json.stdout)
+        // overlap's one scan gives the same counts on both databases.
+        let overlaps = [sqlite, duck].map {
+            runOverlap(OverlapRequest(paths: [seg], catalogPath: TestFiles.retailCatalog, dbURL: $0, format: "csv"))
+        }
+        XCTAssertEqual(overlaps[0].exitCode, 0, overlaps[0].stderr); XCTAssertEqual(overlaps[1].exitCode, 0, overlaps[1].stderr)
+        XCTAssertEqual(overlaps[1].stdout, overlaps[0].stdout)
+        XCTAssertTrue(overlaps[0].stdout.contains("west_outdoor"), overlaps[0].stdout)
         // catalog import reads DuckDB's native types through its SQLite-compatible schema functions.
         let imported = runCatalogImport(db: duck, entity: "customers", key: "customer_id")
         XCTAssertEqual(imported.exitCode, 0, imported.stderr)
