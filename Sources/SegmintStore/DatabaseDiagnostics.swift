@@ -17,7 +17,7 @@ extension DatabaseError {
     public var diagnostic: Diagnostic {
         switch kind {
         case .badURL:
-            return .error(DatabaseCode.badURL, message, at: nil, help: "give a file path, sqlite:PATH or postgres://user@host:port/database")
+            return .error(DatabaseCode.badURL, message, at: nil, help: "give a file path, sqlite:PATH, duckdb:PATH or postgres://user@host:port/database")
         case .connection:
             return .error(DatabaseCode.connection, message, at: nil)
         case .missingTable:
