@@ -10,6 +10,8 @@ public enum DatabaseCode {
     public static let io = "E1005"
     /// A command option out of its range (`--limit -1`, `--customers` too large, a bad `--as-of`).
     public static let badOption = "E1006"
+    /// A database answered an analysis query with columns or values the analysis cannot read.
+    public static let unexpectedResult = "E1007"
 }
 
 extension DatabaseError {

@@ -25,5 +25,9 @@ extension DiagnosticRegistry {
                explanation: "A command option has a value out of its range (`--limit` below 0, `--customers` above the maximum, an `--as-of` that is not a date, an empty `--entity`).",
                example: "segmint demo --db demo.db --as-of 2026-13-01",
                fix: "segmint demo --db demo.db --as-of 2026-03-01"),
+            .error("E1007", "unexpected query result",
+               explanation: "The database answered an analysis query (`overlap`) with columns or values the analysis cannot read: a membership column missing or a count that is not a whole number. The query is read-only and nothing was changed; `segmint compile` shows the SQL that was sent.",
+               example: "segmint overlap a.seg b.seg --catalog catalog.yaml --db postgres://me@localhost:5432/shop",
+               fix: "segmint compile a.seg --catalog catalog.yaml --dialect postgres   # run the SQL by hand to see what the database returns"),
     ]
 }
