@@ -78,6 +78,23 @@ final class CLIErrorRenderingTests: ConformanceCase {
         XCTAssertTrue(json.stdout.contains("E0901"), "the JSON lists the diagnostic: \(json.stdout)")
     }
 
+    /// `--color` reaches the renderer for commands beyond check/compile/explain/recommend/overlap.
+    func testColourFollowsTheFlagOnFmtRunAndMemory() throws {
+        let broken = try file("broken.seg", "segment s { include { seats > } }")
+        let seg = try file("s.seg", "segment s { include { seats > 1 } }")
+        let cases: [[String]] = [["fmt", broken, "--check"],
+                                 ["run", seg, "--catalog", Conformance.saas, "--db", "mysql://localhost/shop"],
+                                 ["memory", "list", "--tenant", "a b"]]
+        for cmd in cases {
+            let always = try segmint(cmd + ["--color", "always"])
+            XCTAssertNotEqual(always.status, 0, "\(cmd)")
+            XCTAssertTrue(always.stderr.contains("\u{1B}[1;31merror["), "\(cmd) --color always: \(always.stderr)")
+            let never = try segmint(cmd + ["--color", "never"])
+            XCTAssertTrue(never.stderr.contains("error["), never.stderr)
+            XCTAssertFalse(never.stderr.contains("\u{1B}["), "\(cmd) --color never: \(never.stderr)")
+        }
+    }
+
     func testBadTenantNameIsAUsageError() throws {
         let r = try segmint(["memory", "list", "--tenant", "a b", "--memory", dir + "/m.db"])
         assertRendered(r, code: "E1101")
