@@ -70,10 +70,14 @@ let package = Package(
         .target(name: "SegmintEval", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
                                                    "SegmintStore", "SegmintDemo", "SegmintLLM", "SegmintNL"], swiftSettings: v5),
 
+        // Segment projects: segmint.yaml, catalog resolution, build (+ manifest, dbt), snapshot and data tests.
+        .target(name: "SegmintProject", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
+                                                      "SegmintStore", "SegmintLLM", .product(name: "Yams", package: "Yams")], swiftSettings: v5),
+
         // The commands as library functions (argv-free), so tests call them directly.
         .target(name: "SegmintDriver", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
                                                      "SegmintStore", "SegmintDemo", "SegmintCatalogImport", "SegmintAnalysis",
-                                                     "SegmintLLM", "SegmintNL", "SegmintEval"], swiftSettings: v5),
+                                                     "SegmintLLM", "SegmintNL", "SegmintEval", "SegmintProject"], swiftSettings: v5),
 
         // Editor features over text in memory (diagnostics, completion, hover, navigation, …); knows nothing of LSP.
         .target(name: "SegmintIDE", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintAnalysis",
@@ -93,6 +97,8 @@ let package = Package(
         .executableTarget(name: "segmint-bench-lsp", dependencies: ["SegmintLSP"], path: "bench/lsp/Sources", swiftSettings: v5),
 
         // Compile-throughput benchmark (bench/compile/run.sh builds it in release).
+        // Project build benchmark: 10,000 segments, full and incremental (bench/project/run.sh).
+        .executableTarget(name: "segmint-bench-project", dependencies: ["SegmintCore", "SegmintProject"], path: "bench/project/Sources", swiftSettings: v5),
         .executableTarget(name: "segmint-bench-compile", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL"],
                           path: "bench/compile/Sources", swiftSettings: v5),
 
@@ -113,12 +119,13 @@ let package = Package(
         .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
                                                                 "SegmintStore", "SegmintDemo", "SegmintAnalysis", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintStore", "SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
-        .testTarget(name: "SegmintNLTests", dependencies: ["SegmintCore", "SegmintCatalog", "SegmintLLM", "SegmintNL", "SegmintTestSupport",
+        .testTarget(name: "SegmintNLTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintLLM", "SegmintNL", "SegmintTestSupport",
                                                           .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         .testTarget(name: "SegmintEvalTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintNL", "SegmintEval"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck",
                                                               "SegmintStore", "SegmintDriver", "SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
         .testTarget(name: "SegmintIDETests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintIDE", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintLSPTests", dependencies: ["SegmintCore", "SegmintLSP"], swiftSettings: v5),
+        .testTarget(name: "SegmintProjectTests", dependencies: ["SegmintCore", "SegmintSQL", "SegmintStore", "SegmintLLM", "SegmintProject", "SegmintDriver"], swiftSettings: v5),
     ]
 )

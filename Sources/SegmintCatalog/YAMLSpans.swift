@@ -3,11 +3,12 @@ import Yams
 
 /// Turns Yams marks (1-based line, column in Unicode scalars) into byte spans of the
 /// catalog's `SourceFile`, so catalog diagnostics render with a caret like `.seg` ones.
-struct YAMLSpans {
-    let file: SourceFile
+public struct YAMLSpans {
+    public let file: SourceFile
+    public init(file: SourceFile) { self.file = file }
 
     /// Byte offset of a mark; clamped into the file.
-    func offset(line: Int, column: Int) -> Int {
+    public func offset(line: Int, column: Int) -> Int {
         guard line >= 1, line <= file.lineStarts.count else { return file.bytes.count }
         var i = file.lineStarts[line - 1]
         var scalars = 1
@@ -20,13 +21,13 @@ struct YAMLSpans {
         return i
     }
 
-    func span(line: Int, column: Int, length: Int = 1) -> Span {
+    public func span(line: Int, column: Int, length: Int = 1) -> Span {
         let start = offset(line: line, column: column)
         return Span(file: file.id, start: start, end: min(file.bytes.count, start + max(0, length)))
     }
 
     /// The span of a node: a scalar covers its text (quotes included), a collection its first character.
-    func span(_ node: Node) -> Span {
+    public func span(_ node: Node) -> Span {
         switch node {
         case .scalar(let s):
             guard let m = s.mark else { return Span(file: file.id, start: 0, end: 0) }
@@ -45,5 +46,5 @@ struct YAMLSpans {
     }
 
     /// 1-based line of a node, for `Attribute.line` / `Event.line`.
-    func line(_ node: Node) -> Int? { node.mark?.line }
+    public func line(_ node: Node) -> Int? { node.mark?.line }
 }

@@ -9,9 +9,13 @@ import Darwin
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    /// `durable: false` skips the fsync: the rename still makes the switch atomic for readers,
+    /// but after a power loss the file may be empty. For outputs that are regenerated from
+    /// their sources (a project build writes thousands), where an fsync each costs seconds.
+    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
         let tmp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw WriteError(description: "cannot write \(path): \(errnoText())") }
@@ -25,7 +29,7 @@ public enum AtomicFile {
             }
             offset += n
         }
-        fsync(fd)
+        if durable { fsync(fd) }
         close(fd)
         guard rename(tmp, path) == 0 else {
             let e = errnoText(); unlink(tmp)

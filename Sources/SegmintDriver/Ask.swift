@@ -67,8 +67,17 @@ public func runAsk(_ a: AskArguments, model: StageModel?, interactive: (@Sendabl
     }
     if let t = a.timeout, !(t > 0) { return usage("--timeout takes a positive number of seconds") }
     if let t = a.tenant, !isTenantName(t) { return usage("tenant names use letters, digits, _ and - only, got \(JSON.string(t))") }
-    guard let catalogPath = a.catalog ?? a.tenant.map({ "catalogs/\($0).yaml" }) else {
-        return usage("ask needs --catalog PATH or --tenant T (catalogs/T.yaml)")
+    // --catalog, else SEGMINT_CATALOG or the project file (docs/project.md), else catalogs/<tenant>.yaml.
+    let catalogPath: String
+    if let c = a.catalog {
+        catalogPath = c
+    } else {
+        switch resolveCatalog(nil, tenant: a.tenant) {
+        case .success(let p): catalogPath = p
+        case .failure(let out):
+            guard let t = a.tenant else { return out }
+            catalogPath = "catalogs/\(t).yaml"
+        }
     }
 
     let sources = SourceMap()

@@ -127,6 +127,7 @@ final class AskTranslator: EvalTranslator, @unchecked Sendable {
         defer { current.set(nil) }
         var request = AskRequest(text: c.request, catalog: catalog, offline: model == nil, answers: answers)
         request.tenant = "eval"
+        request.asOf = asOf
         let out = await session.run(request)
         let calls = (player.map { $0.calls - before }) ?? recording?.calls ?? 0
         if model != nil && (out.usedOfflineTranslator || out.exitCode == 2) {

@@ -8,10 +8,15 @@ public struct LLMConfigError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
-/// Reads the LLM configuration (format in `notes/llm.md`): an explicit file, else
-/// `./segmint.yaml`, else `$XDG_CONFIG_HOME/segmint/config.yaml` (default `~/.config/...`), else
+/// Reads the LLM configuration (format in `notes/llm.md`): an explicit file, else the project
+/// file `segmint.yaml` nearest at or above the working directory (docs/project.md) when it
+/// declares `providers`, else `$XDG_CONFIG_HOME/segmint/config.yaml` (default `~/.config/...`), else
 /// the environment alone (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `ANTHROPIC_API_KEY`).
 public enum LLMConfigLoader {
+    /// The top-level keys of `FileShape`: the project file (docs/project.md) accepts exactly
+    /// these next to its own keys. Keep in step with `FileShape`.
+    public static let fileKeys: [String] = ["providers", "failover", "stages", "retry", "circuit_breaker", "timeout_s", "deadline_s", "cache_dir"]
+
     /// The YAML shape; unknown keys are ignored so newer files still load.
     struct FileShape: Decodable {
         struct Provider: Decodable {
@@ -47,18 +52,28 @@ public enum LLMConfigLoader {
     public static func load(path: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
                             workingDirectory: String = FileManager.default.currentDirectoryPath) throws -> LLMConfig {
         if let path { return try load(file: path, environment: environment) }
-        for candidate in defaultPaths(environment: environment, workingDirectory: workingDirectory)
+        for (i, candidate) in defaultPaths(environment: environment, workingDirectory: workingDirectory).enumerated()
         where FileManager.default.fileExists(atPath: candidate) {
+            // A project file without LLM settings leaves the choice to the next place.
+            if i == 0, !declaresProviders(candidate) { continue }
             return try load(file: candidate, environment: environment)
         }
         return fromEnvironment(environment)
     }
 
     static func defaultPaths(environment env: [String: String], workingDirectory: String) -> [String] {
-        var paths = [workingDirectory + "/segmint.yaml"]
+        var paths = [ProjectLocator.find(from: workingDirectory) ?? workingDirectory + "/segmint.yaml"]
         if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty { paths.append(xdg + "/segmint/config.yaml") }
         else if let home = env["HOME"], !home.isEmpty { paths.append(home + "/.config/segmint/config.yaml") }
         return paths
+    }
+
+    /// Whether the file has a `providers` key (unreadable or broken files count as yes, so
+    /// loading them reports the problem).
+    static func declaresProviders(_ path: String) -> Bool {
+        guard let bytes = try? FileInput.read(path),
+              let shape = try? YAMLDecoder().decode(FileShape.self, from: String(decoding: bytes, as: UTF8.self)) else { return true }
+        return shape.providers != nil
     }
 
     /// The cache directory: `SEGMINT_CACHE_DIR`, else `$XDG_CACHE_HOME/segmint`, else `~/.cache/segmint`.

@@ -22,6 +22,9 @@ public struct AskRequest: Sendable {
     /// Seconds the whole request may take with a model (`--timeout`); nil: the model's default
     /// budget (`deadline_s`).
     public var timeout: Double?
+    /// The day the offline translator counts calendar periods from ("this fiscal quarter");
+    /// nil: today.
+    public var asOf: CivilDate?
 
     public init(text: String, catalog: Catalog, tenant: String = "default", user: String = "default", offline: Bool = false,
                 answers: [String: String] = [:], sqlDialect: Dialect? = nil, timeout: Double? = nil) {
@@ -169,7 +172,8 @@ public final class AskSession: @unchecked Sendable {
 
     /// The offline translator's result, checked by the real checker like any LLM output.
     func offlineOutcome(_ r: AskRequest, answers: [String: String]) -> PipelineOutcome {
-        let t = OfflineTranslator(catalog: r.catalog, index: index(for: r.catalog)).translate(r.text, answers: Answers(answers))
+        let t = OfflineTranslator(catalog: r.catalog, index: index(for: r.catalog), today: r.asOf).translate(r.text, answers: Answers(answers))
+        if let reason = t.refusal { return .refused(reason) }
         if !t.questions.isEmpty, t.unmapped.isEmpty { return .questions(t.questions) }
         guard let seg = t.seg else {
             var problems = ["the offline translator could not map every word of the request"]

@@ -389,7 +389,7 @@ public final class Pipeline: Sendable {
         let include = results.filter { !$0.part.exclude }
         let exclude = results.filter { $0.part.exclude }
         func lines(_ r: PartResult) -> [String] { (r.condition.map { [$0] } ?? []) + r.chosen }
-        let text = SegWriter.segment(name: SegWriter.name(for: request), title: request,
+        let text = SegWriter.segment(name: SegWriter.name(for: request, entity: catalog.entity), title: request,
                                      include: include.flatMap(lines), exclude: exclude.flatMap(lines), header: header)
         // Find each condition line; conditions are single lines (checked), so search line by line.
         var ranges: [(Int, Range<Int>)] = []

@@ -9,7 +9,7 @@ public enum RetrievalTarget: Sendable, Hashable, CustomStringConvertible {
     /// An enumerated value of a facet (`subject` = facet name) or field (`subject` = `event.field`).
     case value(subject: String, value: String)
 
-    /// The name a grounding tag would cite: `state`, `purchase`, `purchase.category`, or the value.
+    /// The name a grounding tag would cite: `plan`, `view`, `view.genre`, or the value.
     public var claim: String {
         switch self {
         case .facet(let f): return f
@@ -43,7 +43,7 @@ public struct RetrievalHit: Sendable, Equatable {
 ///
 /// Two matchers, merged: BM25 over the words of names, synonyms and descriptions of facets,
 /// events and fields; and character-trigram similarity (Dice) over names, synonyms and
-/// enumerated values, so "califrnia" or "Outdoors" still finds its target. No network, no
+/// enumerated values, so "Germnay" or "Documentaries" still finds its target. No network, no
 /// embeddings. Everything is flat arrays so a catalog with a million values builds in well under
 /// a second: terms are ordered by their number of trigrams, so each trigram's posting list is
 /// ordered by length too, and a search reads only the length window that can reach the Dice
@@ -124,8 +124,8 @@ public final class RetrievalIndex: @unchecked Sendable {
         }
         let s = Int32(subjects.count)
         for (owner, vs) in pendingValues {
-            // US state names reach state codes, only where the attribute enumerates them.
-            let names = vs.count >= 10 && vs.contains("CA") && vs.contains("NY") ? StateNames.byCode : [:]
+            // Place names reach codes only where the attribute enumerates that gazetteer's codes.
+            let names = Gazetteers.best(for: vs, in: .shared).map(RetrievalIndex.namesByCode) ?? [:]
             for v in vs {
                 valueOwner.append(owner); valueText.append(v)
                 let id = s + Int32(valueText.count - 1)
@@ -135,22 +135,8 @@ public final class RetrievalIndex: @unchecked Sendable {
         }
         self.subjects = subjects; self.subjectParent = subjectParent
         self.valueOwner = valueOwner; self.valueText = valueText
-
-        var post: [String: [(doc: Int32, tf: Float)]] = [:]
-        var lengths = [Float](repeating: 0, count: docs.count)
-        var tf: [(String, Float)] = []
-        for (d, doc) in docs.enumerated() {
-            // Documents are a dozen words: a linear merge beats a dictionary per document.
-            tf.removeAll(keepingCapacity: true)
-            for (w, weight) in doc {
-                if let k = tf.firstIndex(where: { $0.0 == w }) { tf[k].1 += weight } else { tf.append((w, weight)) }
-            }
-            lengths[d] = doc.reduce(0) { $0 + $1.1 }
-            for (w, f) in tf { post[w, default: []].append((Int32(d), f)) }
-        }
-        self.postings = post
-        self.docLength = lengths
-        self.avgDocLength = docs.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Float(docs.count))
+        (catalogWords, entityWords, verbAliases) = RetrievalIndex.englishTables(catalog, subjects: subjects, values: valueText)
+        (postings, docLength, avgDocLength) = RetrievalIndex.bm25(docs)
 
         // Trigrams of every term, flat; then terms ordered by trigram count (a stable counting sort).
         var rawOffset = [Int32](repeating: 0, count: terms.count + 1)
@@ -183,24 +169,81 @@ public final class RetrievalIndex: @unchecked Sendable {
             gramOffset[n + 1] = Int32(gramBuf.count)
             termAlt.append(terms[i].alt); termTarget.append(terms[i].target)
         }
-        // Posting lists by trigram (counting sort), each ascending by term, hence by length.
+        self.termAlt = termAlt; self.extraText = extraText; self.termTarget = termTarget
+        self.gramOffset = gramOffset; self.gramBuf = gramBuf
+        self.lengthStart = lengthStart
+        (postingStart, postingTerms) = RetrievalIndex.postingLists(gramBuf: gramBuf, gramOffset: gramOffset, terms: termTarget.count)
+    }
+
+    /// Short catalog values and names as written, the entity's words, and the verb-class phrases
+    /// that reach this catalog's subjects (by subject id).
+    static func englishTables(_ catalog: Catalog, subjects: [RetrievalTarget], values: [String])
+        -> (Set<String>, Set<String>, [String: [Int]]) {
+        // Case-sensitive, so "US" is kept and "us" is not.
+        var cw = Set<String>()
+        for v in values where v.count <= 3 { cw.insert(v) }
+        for t in subjects where !t.claim.contains("_") && !t.claim.contains(".") && t.claim.count <= 3 { cw.insert(t.claim) }
+        let entity = EntityWords.keys(catalog.entity, english: .shared).filter { !$0.contains(" ") }
+        var ids: [RetrievalTarget: Int] = [:]
+        for (k, t) in subjects.enumerated() { ids[t] = k }
+        var aliases: [String: [Int]] = [:]
+        for (phrase, target, _) in VerbClasses.aliases(catalog, .shared) {
+            guard let id = ids[target] else { continue }
+            let key = Inflection.key(phrase)
+            if aliases[key]?.contains(id) != true { aliases[key, default: []].append(id) }
+        }
+        return (cw, entity, aliases)
+    }
+
+    /// BM25 postings, document lengths and the average length of weighted word documents.
+    static func bm25(_ docs: [[(String, Float)]]) -> ([String: [(doc: Int32, tf: Float)]], [Float], Float) {
+        var post: [String: [(doc: Int32, tf: Float)]] = [:]
+        var lengths = [Float](repeating: 0, count: docs.count)
+        var tf: [(String, Float)] = []
+        for (d, doc) in docs.enumerated() {
+            // Documents are a dozen words: a linear merge beats a dictionary per document.
+            tf.removeAll(keepingCapacity: true)
+            for (w, weight) in doc {
+                if let k = tf.firstIndex(where: { $0.0 == w }) { tf[k].1 += weight } else { tf.append((w, weight)) }
+            }
+            lengths[d] = doc.reduce(0) { $0 + $1.1 }
+            for (w, f) in tf { post[w, default: []].append((Int32(d), f)) }
+        }
+        return (post, lengths, docs.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Float(docs.count)))
+    }
+
+    /// Posting lists by trigram (counting sort), each ascending by term, hence by length.
+    static func postingLists(gramBuf: [Int32], gramOffset: [Int32], terms: Int) -> ([Int32], [Int32]) {
         let size = 1 << RetrievalIndex.gramBits
         var start = [Int32](repeating: 0, count: size + 1)
         for g in gramBuf { start[Int(g) + 1] += 1 }
         for i in 0..<size { start[i + 1] += start[i] }
         var fill = start
         var flat = [Int32](repeating: 0, count: gramBuf.count)
-        for t in 0..<termTarget.count {
+        for t in 0..<terms {
             for k in Int(gramOffset[t])..<Int(gramOffset[t + 1]) {
                 let g = Int(gramBuf[k])
                 flat[Int(fill[g])] = Int32(t); fill[g] += 1
             }
         }
-        self.termAlt = termAlt; self.extraText = extraText; self.termTarget = termTarget
-        self.gramOffset = gramOffset; self.gramBuf = gramBuf
-        self.lengthStart = lengthStart
-        self.postingStart = start; self.postingTerms = flat
+        return (start, flat)
     }
+
+    /// A gazetteer's names and demonyms by each of its codes.
+    static func namesByCode(_ g: EnglishLayer.Gazetteer) -> [String: [String]] {
+        var m: [String: [String]] = [:]
+        for e in g.entries { for c in e.codes { m[c, default: []] += e.names + (e.demonyms ?? []) } }
+        return m
+    }
+
+    /// Short catalog values and names exactly as written, so retrieval keeps a word that is
+    /// also a stopword ("US", "IN", "OR", "ME") when the catalog holds it in that spelling.
+    let catalogWords: Set<String>
+    /// Single words that mean the entity (`EntityWords`), normalised.
+    let entityWords: Set<String>
+    /// English verb-class phrases (by stem key) → the subjects they reach in this catalog
+    /// ("streamed" → the `view` event): ordinary verbs find items named with another verb.
+    let verbAliases: [String: [Int]]
 
     /// The target with id `i`.
     func target(_ i: Int) -> RetrievalTarget {
@@ -255,7 +298,12 @@ public final class RetrievalIndex: @unchecked Sendable {
     /// The top `k` subjects (facets, events, fields) and top `k` values for a span of the request.
     /// Hits are ordered by score, best first; ties by catalog order, so results are deterministic.
     public func search(_ span: String, k: Int = 10) -> [RetrievalHit] {
-        let kept = Words.split(span).filter { !Stopwords.set.contains($0.norm) }
+        // Catalog lookup first, stopwords after: a word the catalog holds as a value or name
+        // ("US", "IN", "ME", "DE", written as the catalog spells it) is never dropped.
+        // Words that mean the entity ("customers", "accounts") name no facet either.
+        let kept = Words.split(span).filter {
+            catalogWords.contains($0.text) || !(Stopwords.set.contains($0.norm) || entityWords.contains($0.norm))
+        }
         let words = kept.map(\.norm)
         // Trigrams see the words as written (lower-cased): "toys" matches the value "Toys" exactly.
         let raw = kept.map { $0.text.lowercased() }
@@ -265,21 +313,10 @@ public final class RetrievalIndex: @unchecked Sendable {
             score[t] = (s, term)
         }
 
-        // BM25 (k1 1.2, b 0.75), scaled into 0.5...1 so it merges with Dice scores.
-        var bm: [Int: Double] = [:]
-        let n = Double(docLength.count)
-        for w in Set(words) {
-            guard let list = postings[w] else { continue }
-            let idf = log(1 + (n - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
-            for p in list {
-                let tf = Double(p.tf)
-                let len = Double(docLength[Int(p.doc)])
-                bm[Int(p.doc), default: 0] += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / Double(avgDocLength)))
-            }
-        }
-        if let top = bm.values.max(), top > 0 {
-            for (t, s) in bm { offer(t, 0.5 + 0.5 * s / top, -1) }
-        }
+        for (t, s) in bm25Scores(words) { offer(t, s, -1) }
+        // English verbs and nouns that reach an item through its own name ("watched" → `view`):
+        // a strong hit, below an exact name.
+        for id in verbAliasHits(kept) { offer(id, 0.9, -1) }
 
         // Trigram similarity for each word, each adjacent pair and the whole (short) span.
         var phrases = Set(raw)
@@ -336,7 +373,40 @@ public final class RetrievalIndex: @unchecked Sendable {
             }
         }
 
-        // Top k per kind without sorting everything.
+        return topK(score, k: k)
+    }
+
+    /// BM25 (k1 1.2, b 0.75) of the words over subjects, scaled into 0.5...1 so it merges with
+    /// Dice scores.
+    func bm25Scores(_ words: [String]) -> [Int: Double] {
+        var bm: [Int: Double] = [:]
+        let n = Double(docLength.count)
+        for w in Set(words) {
+            guard let list = postings[w] else { continue }
+            let idf = log(1 + (n - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
+            for p in list {
+                let tf = Double(p.tf)
+                let len = Double(docLength[Int(p.doc)])
+                bm[Int(p.doc), default: 0] += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / Double(avgDocLength)))
+            }
+        }
+        guard let top = bm.values.max(), top > 0 else { return [:] }
+        return bm.mapValues { 0.5 + 0.5 * $0 / top }
+    }
+
+    /// Subjects a verb-class phrase of the words reaches (one word or two adjacent words).
+    func verbAliasHits(_ kept: [Word]) -> [Int] {
+        guard !verbAliases.isEmpty else { return [] }
+        let stems = kept.map(\.stem)
+        var out: [Int] = []
+        for (i, st) in stems.enumerated() {
+            for key in [st] + (i + 1 < stems.count ? [st + " " + stems[i + 1]] : []) { out += verbAliases[key] ?? [] }
+        }
+        return out
+    }
+
+    /// The top `k` subjects and top `k` values of the scores, without sorting everything.
+    func topK(_ score: [Int: (Double, Int32)], k: Int) -> [RetrievalHit] {
         var subjectsTop: [(Int, Double, Int32)] = [], valuesTop: [(Int, Double, Int32)] = []
         func better(_ a: (Int, Double, Int32), _ b: (Int, Double, Int32)) -> Bool { a.1 != b.1 ? a.1 > b.1 : a.0 < b.0 }
         for (t, v) in score {

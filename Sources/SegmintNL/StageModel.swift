@@ -46,20 +46,16 @@ public struct StageReply: Sendable, Equatable {
 public enum RequestGuard {
     static let verbs: Set<String> = ["drop", "delete", "truncate", "insert", "update", "alter", "grant", "revoke",
                                       "erase", "wipe", "destroy", "purge", "overwrite", "modify"]
+    /// Data words of any catalog; the catalog's own entity words are added per request.
     static let objects: Set<String> = ["table", "tables", "database", "schema", "data", "row", "rows", "record",
-                                        "records", "customer", "customers", "account", "accounts", "everything",
-                                        "all", "column", "columns", "into", "user", "users"]
+                                        "records", "everything", "all", "every", "column", "columns", "into"]
 
     /// A one-line reason when the request asks to change or delete data, else nil. `entity` is
     /// the catalog's entity name ("account", "patient"): its words count as objects too and the
     /// reason names it.
     public static func refusal(_ request: String, entity: String = "customer") -> String? {
         let w = Words.split(request).map { $0.text.lowercased() }
-        let name = String(entity.lowercased().map { $0 == "_" ? " " : $0 })
-        let plural: String
-        if name.hasSuffix("s") || name.hasSuffix("x") { plural = name + "es"
-        } else if name.hasSuffix("y"), let b = name.dropLast().last, !"aeiou".contains(b) { plural = name.dropLast() + "ies"
-        } else { plural = name + "s" }
+        let (name, plural) = EntityWords.names(entity)
         let own = Set(Words.split(name + " " + plural).map { $0.text.lowercased() })
         for (i, x) in w.enumerated() where verbs.contains(x) {
             let next = w[(i + 1)..<min(w.count, i + 4)]

@@ -4,6 +4,8 @@ public struct Word: Sendable, Equatable {
     public var text: String
     /// Lower-cased, with a trailing plural `s` removed from longer words (see `Words.normalize`).
     public var norm: String
+    /// The inflection stem of `norm` ("watched" → "watch", "paid" → "pay"; see `Inflection`).
+    public var stem: String
     /// Range in the request, so a run of words can be quoted verbatim.
     public var range: Range<String.Index>
 }
@@ -31,7 +33,8 @@ public enum Words {
                     break
                 }
                 let raw = String(text[i..<j])
-                out.append(Word(text: raw, norm: normalize(raw), range: i..<j))
+                let n = normalize(raw)
+                out.append(Word(text: raw, norm: n, stem: Inflection.stem(n), range: i..<j))
                 i = j
             } else {
                 i = text.index(after: i)

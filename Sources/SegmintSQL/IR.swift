@@ -93,6 +93,15 @@ enum QueryShape: Equatable {
     case count
     /// Membership patterns of several segments: one `CASE WHEN … THEN 1 ELSE 0 END` column each.
     case overlap([Predicate])
+    /// The distinct keys with entity columns carried along (`column AS alias`), ordered by key:
+    /// what a materialization or an export writes.
+    case rows([CarriedColumn])
+}
+
+/// An entity column carried next to the key, under the name the user asked for.
+struct CarriedColumn: Equatable {
+    var column: String
+    var alias: String
 }
 
 /// The names used for generated aliases; never taken from user input.

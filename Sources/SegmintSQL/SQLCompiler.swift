@@ -33,6 +33,21 @@ public enum SQLCompiler {
     /// Like `compile`, for a segment that need not be part of `program` (e.g. built in code by
     /// `explain`); its `in segment` references resolve against `program`.
     public static func compileSegment(_ segment: CheckedSegment, in program: CheckedProgram, options: CompileOptions) -> Result<String, CompileFailure> {
+        compileSegment(segment, in: program, options: options, shape: nil, extraHeader: [])
+    }
+
+    /// The named segment in another shape (`Materialize.swift`); header lines appended.
+    static func compileShape(_ program: CheckedProgram, segment: String, options: CompileOptions, shape: QueryShape,
+                             extraHeader: [String]) -> Result<String, CompileFailure> {
+        guard let s = program.segment(named: segment) else {
+            return .failure(CompileFailure(diagnostics: [.error("E0501", "unknown segment \"\(segment)\"", at: nil)]))
+        }
+        return compileSegment(s, in: program, options: options, shape: shape, extraHeader: extraHeader)
+    }
+
+    /// `shape` nil: the keys, or their count with `options.count`.
+    static func compileSegment(_ segment: CheckedSegment, in program: CheckedProgram, options: CompileOptions,
+                               shape: QueryShape?, extraHeader: [String]) -> Result<String, CompileFailure> {
         var lowering = Lowering(program: program, options: options)
         let p = lowering.lower(segment: segment)
         let query = EntityQuery(table: program.catalog.entity.table, keyColumn: program.catalog.entity.key,
@@ -44,7 +59,7 @@ public enum SQLCompiler {
             "-- dialect: \(options.dialect.rawValue)",
             "-- as of: \(asOf)",
         ]
-        return generate(query, shape: options.count ? .count : .keys, header: header,
+        return generate(query, shape: shape ?? (options.count ? .count : .keys), header: header + extraHeader,
                         diagnostics: lowering.diagnostics, dialect: options.dialect)
     }
 

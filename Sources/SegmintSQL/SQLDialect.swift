@@ -25,6 +25,9 @@ protocol SQLDialect {
     /// Event aggregates as correlated scalar subqueries instead of LEFT JOINs of grouped
     /// derived tables (same values: no events gives COUNT 0 and a NULL SUM/AVG/MIN/MAX).
     var correlatedEventAggregates: Bool { get }
+    /// The statement(s) that write `select`'s rows into `table` (already quoted): replace its
+    /// content or append to it (`Materialize.swift`). `columns` are the quoted output columns.
+    func materialize(table: String, select: String, columns: [String], mode: MaterializeMode) -> String
     /// Whether `column op start-of-day` may write the bound as a date literal instead of a
     /// timestamp (same result for that operator on this dialect's timestamp values).
     func startOfDayBoundAsDate(_ op: CompareOp) -> Bool
@@ -34,6 +37,24 @@ protocol SQLDialect {
 
 extension SQLDialect {
     var correlatedEventAggregates: Bool { false }
+
+    /// PostgreSQL (and SQLite): DDL is transactional, so DROP + CREATE TABLE AS inside one
+    /// transaction replaces the table atomically; append is INSERT … SELECT into the existing table.
+    /// https://www.postgresql.org/docs/current/sql-createtableas.html
+    func materialize(table: String, select: String, columns: [String], mode: MaterializeMode) -> String {
+        switch mode {
+        case .replace: return "BEGIN;\nDROP TABLE IF EXISTS \(table);\nCREATE TABLE \(table) AS\n\(select);\nCOMMIT;\n"
+        case .append: return "INSERT INTO \(table) (\(columns.joined(separator: ", ")))\n\(select);\n"
+        }
+    }
+
+    /// `CREATE OR REPLACE TABLE … AS` (DuckDB, Snowflake, BigQuery, Trino): one atomic statement.
+    func createOrReplace(table: String, select: String, columns: [String], mode: MaterializeMode) -> String {
+        switch mode {
+        case .replace: return "CREATE OR REPLACE TABLE \(table) AS\n\(select);\n"
+        case .append: return "INSERT INTO \(table) (\(columns.joined(separator: ", ")))\n\(select);\n"
+        }
+    }
 
     /// Timestamp types compare with timestamp literals as they are.
     func startOfDayBoundAsDate(_ op: CompareOp) -> Bool { false }

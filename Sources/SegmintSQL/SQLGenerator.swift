@@ -29,6 +29,9 @@ struct SQLGenerator {
         switch shape {
         case .keys:
             return "SELECT DISTINCT \(key)\n\(from)\(whereClause)\nORDER BY \(key)"
+        case .rows(let carried):
+            let columns = [key] + carried.map { "\(col(Alias.entity, $0.column)) AS \(d.identifier($0.alias))" }
+            return "SELECT DISTINCT \(columns.joined(separator: ", "))\n\(from)\(whereClause)\nORDER BY \(key)"
         case .count:
             return "SELECT COUNT(*) AS \(d.identifier("count"))\nFROM (\nSELECT DISTINCT \(key)\n\(from)\(whereClause)\n) AS s"
         case .overlap(let members):

@@ -31,11 +31,16 @@ struct CompileCommand: SegmintCommand {
     @Flag(name: .long, help: "Return the number of distinct keys instead of the keys.")
     var count = false
 
+    @OptionGroup var materialize: MaterializeOptions
     @OptionGroup var output: FormatOption
     @OptionGroup var terminal: TerminalOptions
 
     func execute() -> CommandOutput {
         let paths = input.paths()
+        if let table = materialize.materialize {
+            return runCompileMaterialize(paths: paths, catalogPath: catalog.path(files: paths), segment: segment, dialect: dialect.name,
+                                         asOf: asOf.asOf, table: table, mode: materialize.mode, columns: parseColumnList(materialize.columns))
+        }
         return runCompile(paths: paths, catalogPath: catalog.path(files: paths), segment: segment, dialect: dialect.name,
                           asOf: asOf.asOf, count: count, format: output.format.rawValue)
     }

@@ -24,16 +24,15 @@ struct InputFiles: ParsableArguments {
 /// `--catalog PATH`. Optional at the argument level, so a default (environment, project file)
 /// can be resolved in one place: `path(files:)`.
 struct CatalogOption: ParsableArguments {
-    @Option(help: ArgumentHelp("The catalog YAML file (- reads standard input).", valueName: "path"),
+    @Option(help: ArgumentHelp("The catalog YAML file (- reads standard input; default: SEGMINT_CATALOG, else segmint.yaml's).", valueName: "path"),
             completion: .file(extensions: ["yaml", "yml"]))
     var catalog: String?
 
     /// The catalog to load, or stop with a usage error. `files` are the command's inputs: `-`
     /// may stand for only one of them.
     func path(files: [String] = []) -> String {
-        guard let catalog else {
-            finish(.usage(CLICode.noCatalog, "no catalog given", help: "pass the catalog YAML with --catalog PATH"))
-        }
+        // No --catalog: SEGMINT_CATALOG, else the nearest segmint.yaml (docs/project.md).
+        guard let catalog else { return resolvedCatalog(nil) }
         if catalog == StandardInput.path, files.contains(StandardInput.path) {
             finish(.usage(CLICode.stdinTwice, "standard input (-) named both as a file and as the catalog",
                           help: "read one of them from a file"))

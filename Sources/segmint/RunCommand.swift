@@ -22,11 +22,16 @@ struct RunCommand: SegmintCommand {
     // Unconditional: `--limit -1` is read as a value (and refused with a clear message), not as a flag.
     @Option(parsing: .unconditional, help: "How many keys to print (0: every key).") var limit: Int = 20
     @Flag(help: "Print every key (the same as --limit 0).") var all = false
+    @OptionGroup var materialize: MaterializeOptions
     @OptionGroup var output: RowsFormatOption
     @OptionGroup var terminal: TerminalOptions
 
     func execute() -> CommandOutput {
         let paths = input.paths()
+        if let table = materialize.materialize {
+            return runMaterialize(files: paths, catalogPath: catalog.path(files: paths), segment: segment, db: db, table: table,
+                                  mode: materialize.mode, columns: parseColumnList(materialize.columns))
+        }
         let format = RunFormat(rawValue: output.format.rows) ?? .table
         return runRun(files: paths, catalogPath: catalog.path(files: paths), segment: segment, db: db,
                       limit: all ? 0 : limit, format: format)

@@ -35,6 +35,10 @@ struct Segmint: ParsableCommand {
             LLMCommand.self,
             LSPCommand.self,
             CompletionsCommand.self,
+            InitCommand.self,
+            BuildCommand.self,
+            TestCommand.self,
+            ExportCommand.self,
         ]
     )
 }

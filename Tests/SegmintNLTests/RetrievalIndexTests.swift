@@ -79,3 +79,33 @@ extension RetrievalIndexTests {
         XCTAssertTrue(claims.contains(.event("purchase")))
     }
 }
+
+extension RetrievalIndexTests {
+    /// Catalog lookup before stopwords: the values US and IN are offered although "us" and "in"
+    /// are stopwords; written in lower case they stay words.
+    func testCountryCodesThatAreStopwordsAreKept() {
+        let index = RetrievalIndex(catalog: DomainCatalogs.streaming)
+        let claims = index.claims(for: index.search("premium subscribers in the US who streamed drama in the last 30 days"))
+        XCTAssertTrue(claims.contains(.value(subject: "country", value: "US")))
+        XCTAssertFalse(claims.contains(.value(subject: "country", value: "IN")))
+        let india = index.claims(for: index.search("subscribers in IN"))
+        XCTAssertTrue(india.contains(.value(subject: "country", value: "IN")))
+        XCTAssertFalse(index.claims(for: index.search("tell us more")).contains(.value(subject: "country", value: "US")))
+    }
+
+    /// The English layer reaches items named with another verb, and place names reach codes.
+    func testVerbClassesAndGazetteerInRetrieval() {
+        let index = RetrievalIndex(catalog: DomainCatalogs.streaming)
+        let claims = index.claims(for: index.search("streamed drama"))
+        XCTAssertTrue(claims.contains(.event("view")))
+        XCTAssertTrue(claims.contains(.value(subject: "view.genre", value: "drama")))
+        let uk = index.search("United Kingdom")
+        XCTAssertEqual(uk.first { $0.target.isValue }?.target, .value(subject: "country", value: "GB"))
+    }
+
+    /// Words that mean the entity name no facet: "devices" is not evidence for any facet.
+    func testEntityWordsAreNotEvidence() {
+        let index = RetrievalIndex(catalog: DomainCatalogs.devices)
+        XCTAssertTrue(index.search("devices").isEmpty)
+    }
+}

@@ -29,6 +29,74 @@ guard let prompts = try? PromptSet.resolve(directory: nil) else {
     print("cannot load the prompts (check SEGMINT_PROMPTS)"); exit(2)
 }
 
+// MARK: 4 (defined here so `SEGMINT_BENCH_NL=offline` can run it alone).
+
+/// `ask --offline` on a generated catalog of 1,000 facets (syllable-soup names, so no word is
+/// English) and 20 events: 500 five-condition requests through `AskSession.run`.
+func benchOffline() async {
+    struct Rng { var s: UInt64; mutating func next() -> UInt64 { s ^= s << 13; s ^= s >> 7; s ^= s << 17; return s }
+        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) } }
+    var rng = Rng(s: 0x2545F4914F6CDD1D)
+    let syllables = ["ka", "lo", "mi", "ra", "ten", "vo", "shi", "pe", "dor", "bel", "cu", "fi", "gra", "ho", "jun", "mar", "nor", "qui", "sta", "tru", "ven", "wex", "zan", "bri", "clo", "dru"]
+    func word(_ n: Int) -> String { (0..<n).map { _ in syllables[rng.int(syllables.count)] }.joined() }
+
+    var facets: [Attribute] = []
+    var taken = Set<String>()
+    func fresh(_ n: Int) -> String { var w = word(n); while taken.contains(w) { w = word(n) }; taken.insert(w); return w }
+    for i in 0..<1_000 {
+        let name = "\(fresh(3))_\(fresh(3))"
+        switch i % 4 {
+        case 0: facets.append(Attribute(name: name, type: .string, values: (0..<10).map { _ in fresh(3) }, description: "\(word(2)) of the \(word(3))"))
+        case 1: facets.append(Attribute(name: name, type: .decimal, description: "\(word(2)) amount"))
+        case 2: facets.append(Attribute(name: name, type: .bool, description: "\(word(2)) flag"))
+        default: facets.append(Attribute(name: name, type: .date, description: "day of the \(word(2))"))
+        }
+    }
+    var events: [Event] = []
+    for i in 0..<20 {
+        events.append(Event(name: fresh(3), table: "t\(i)", key: "id", time: "at", timeType: .timestamp,
+                            fields: [Attribute(name: "\(fresh(3))_kind", type: .string, values: (0..<8).map { _ in fresh(3) }),
+                                     Attribute(name: "\(fresh(3))_size", type: .decimal)]))
+    }
+    let cat = Catalog(name: "generated1k", version: "1", entity: Entity(name: "member", table: "members", key: "id"),
+                      fiscalYear: FiscalCalendar(), facets: facets, events: events, path: "<generated1k>")
+    func words(_ n: String) -> String { n.split(separator: "_").joined(separator: " ") }
+    var requests: [String] = []
+    for _ in 0..<500 {
+        let e = facets[4 * rng.int(250)], n = facets[4 * rng.int(250) + 1], b = facets[4 * rng.int(250) + 2]
+        let b2 = facets[4 * rng.int(250) + 2]
+        let ev = events[rng.int(events.count)]
+        let v = e.values?[rng.int(10)] ?? "x", fv = ev.fields[0].values?[rng.int(8)] ?? "x"
+        requests.append("members with \(words(e.name)) \(v) and \(words(n.name)) over \(rng.int(900) + 10) who are \(words(b.name)) "
+                        + "and had \(words(ev.name)) \(fv) in the last \(rng.int(80) + 10) days but not \(words(b2.name))")
+    }
+    let session = AskSession(model: nil, prompts: nil, memory: nil)
+    let t0 = now()
+    let first = await session.run(AskRequest(text: requests[0], catalog: cat, offline: true))
+    let coldT = now() - t0
+    var lat: [Double] = [], exits: [Int32: Int] = [:]
+    for r in requests {
+        let t = now()
+        let o = await session.run(AskRequest(text: r, catalog: cat, offline: true))
+        lat.append(now() - t)
+        exits[o.exitCode, default: 0] += 1
+        if o.exitCode != 0, exits[o.exitCode] == 1 { print("  e.g. exit \(o.exitCode): \(r) — \(o.messages.joined(separator: "; "))") }
+    }
+    let ok = exits[0] ?? 0
+    let translator = OfflineTranslator(catalog: cat)
+    var tlat: [Double] = []
+    for r in requests { let t = now(); _ = translator.translate(r); tlat.append(now() - t) }
+    print("ask --offline on a generated catalog of \(facets.count) facets and \(events.count) events, \(requests.count) five-condition requests")
+    print("  first request (lexicon + index build): \(ms(coldT)), exit \(first.exitCode)")
+    print("  AskSession.run (translate + check): p50 \(ms(percentile(lat, 0.5))), p99 \(ms(percentile(lat, 0.99))), max \(ms(lat.max() ?? 0)); \(ok) of \(requests.count) exit 0")
+    print("  translator alone: p50 \(ms(percentile(tlat, 0.5))), p99 \(ms(percentile(tlat, 0.99)))")
+}
+
+if ProcessInfo.processInfo.environment["SEGMINT_BENCH_NL"] == "offline" {
+    await benchOffline()
+    exit(0)
+}
+
 // MARK: 1. Parallel pipeline vs the same stages in sequence, fake server at latency L per call.
 
 func json(_ s: String) -> String {
@@ -199,4 +267,8 @@ for q in queries {
 print("retrieval over \(facets.count) facets, \(valueCount) values")
 print("  index build: wall best \(ms(builds.min() ?? 0)), worst \(ms(builds.max() ?? 0)); CPU best \(ms(buildsCPU.min() ?? 0)) (3 builds)")
 print("  top-10 search, \(queries.count) queries: wall p50 \(ms(percentile(lat, 0.5))), p99 \(ms(percentile(lat, 0.99))); CPU p50 \(ms(percentile(latCPU, 0.5))), p99 \(ms(percentile(latCPU, 0.99))), max \(ms(latCPU.max() ?? 0)); \(found) with hits")
+
+// MARK: 4. `ask --offline` on a generated 1,000-facet catalog (see benchOffline above).
+
+await benchOffline()
 _ = root

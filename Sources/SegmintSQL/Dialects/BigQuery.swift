@@ -25,4 +25,9 @@ struct BigQueryDialect: BackslashStringDialect {
         if minusMonths > 0 { e = "DATE_SUB(\(e), INTERVAL \(minusMonths) MONTH)" }
         return asTimestamp ? "TIMESTAMP(\(e))" : e
     }
+
+    /// https://cloud.google.com/bigquery/docs/reference/standard-sql/data-definition-language#create_table_statement
+    func materialize(table: String, select: String, columns: [String], mode: MaterializeMode) -> String {
+        createOrReplace(table: table, select: select, columns: columns, mode: mode)
+    }
 }

@@ -26,4 +26,9 @@ struct SnowflakeDialect: BackslashStringDialect {
     func startsWith(_ haystack: String, _ needle: String) -> String {
         "STARTSWITH(LOWER(\(haystack)), LOWER(\(needle)))"
     }
+
+    /// https://docs.snowflake.com/en/sql-reference/sql/create-table#create-table-as-select-also-referred-to-as-ctas
+    func materialize(table: String, select: String, columns: [String], mode: MaterializeMode) -> String {
+        createOrReplace(table: table, select: select, columns: columns, mode: mode)
+    }
 }

@@ -29,4 +29,15 @@ struct SparkDialect: BackslashStringDialect {
     func startsWith(_ haystack: String, _ needle: String) -> String {
         "instr(lower(\(haystack)), lower(\(needle))) = 1"
     }
+
+    /// Spark's `REPLACE TABLE … AS` works only for v2 (Delta/Iceberg) tables and `INSERT
+    /// OVERWRITE` only into an existing table of the same schema, so replace is DROP + CTAS
+    /// (not atomic: Spark SQL has no transactions). INSERT without a column list: the select's
+    /// columns are in table order. https://spark.apache.org/docs/latest/sql-ref-syntax-ddl-create-table-datasource.html
+    func materialize(table: String, select: String, columns: [String], mode: MaterializeMode) -> String {
+        switch mode {
+        case .replace: return "DROP TABLE IF EXISTS \(table);\nCREATE TABLE \(table) AS\n\(select);\n"
+        case .append: return "INSERT INTO \(table)\n\(select);\n"
+        }
+    }
 }

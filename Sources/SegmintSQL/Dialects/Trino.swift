@@ -12,4 +12,10 @@ struct TrinoDialect: SQLDialect {
             "date_add('\(unit)', \(n), \(e))"
         }
     }
+
+    /// `CREATE OR REPLACE TABLE` needs Trino 431+ and a connector that supports it (Iceberg,
+    /// Delta Lake, memory). https://trino.io/docs/current/sql/create-table-as.html
+    func materialize(table: String, select: String, columns: [String], mode: MaterializeMode) -> String {
+        createOrReplace(table: table, select: select, columns: columns, mode: mode)
+    }
 }
