@@ -10,6 +10,10 @@ public enum DatabaseCode {
     public static let io = "E1005"
     /// A command option out of its range (`--limit -1`, `--customers` too large, a bad `--as-of`).
     public static let badOption = "E1006"
+    /// A database answered an analysis query with columns or values the analysis cannot read.
+    public static let unexpectedResult = "E1007"
+    /// A problem in a catalog `catalog import` wrote (a warning: the file is a starter to edit).
+    public static let importNeedsEditing = "W1008"
 }
 
 extension DatabaseError {
