@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "SegmintAnalysisTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck", "SegmintSQL",
                                                                 "SegmintStore", "SegmintDemo", "SegmintAnalysis", "SegmintDriver"], swiftSettings: v5),
         .testTarget(name: "SegmintLLMTests", dependencies: ["SegmintStore", "SegmintLLM", "SegmintTestSupport"], swiftSettings: v5),
-        .testTarget(name: "SegmintNLTests", dependencies: ["SegmintCore", "SegmintCatalog", "SegmintLLM", "SegmintNL", "SegmintTestSupport",
+        .testTarget(name: "SegmintNLTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintLLM", "SegmintNL", "SegmintTestSupport",
                                                           .product(name: "Yams", package: "Yams")], swiftSettings: v5),
         .testTarget(name: "SegmintEvalTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintNL", "SegmintEval"], swiftSettings: v5),
         .testTarget(name: "SegmintDriverTests", dependencies: ["SegmintCore", "SegmintSyntax", "SegmintCatalog", "SegmintCheck",

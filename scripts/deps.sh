@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build and test Segmint. Idempotent.
 #   scripts/deps.sh          build deps (C libraries for SQLite, libpq, libcurl)
-#   scripts/deps.sh --test   plus PostgreSQL server, Chromium, Neovim, and the Python oracles and pytest-lsp (venv)
+#   scripts/deps.sh --test   plus PostgreSQL server, Chromium, Neovim, and the Python oracles, pytest-lsp and the duckdb CLI (venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,5 +24,10 @@ if [ "${1:-}" = "--test" ]; then
     echo "deps: creating .venv with the test oracles (sqlglot, duckdb) and the editor-protocol client (pytest-lsp)" >&2
     python3 -m venv .venv
     .venv/bin/pip install -q --disable-pip-version-check sqlglot duckdb pytest-lsp
+  fi
+  # The duckdb command-line tool, which `run --db duckdb:…` drives (found as .venv/bin/duckdb).
+  if [ ! -x .venv/bin/duckdb ]; then
+    echo "deps: installing the duckdb command-line tool (duckdb-cli) into .venv" >&2
+    .venv/bin/pip install -q --disable-pip-version-check 'duckdb-cli>=1.4,<2'
   fi
 fi

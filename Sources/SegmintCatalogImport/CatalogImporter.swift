@@ -69,6 +69,7 @@ public enum CatalogImporter {
         }
         if facetCount == 0 { out += "  []\n" }
         var events = ""
+        var eventCount = 0
         for t in tables where t.table != entity && t.columns.contains(where: { $0.name == key }) {
             var timeColumn: (Column, ValueType)?
             for c in t.columns where c.name != key {
@@ -80,6 +81,7 @@ public enum CatalogImporter {
                 continue
             }
             let eventName = names.claim(singular(t.table)).name
+            eventCount += 1
             events += "  - name: \(yamlString(eventName))\n"
             events += "    table: \(yamlString(t.table))\n"
             events += "    key: \(yamlString(key))\n"
@@ -87,14 +89,18 @@ public enum CatalogImporter {
             events += "    time_type: \(timeType.rawValue)\n"
             var fieldNames = NameAllocator()
             var fields = ""
+            var fieldCount = 0
             let declared = try DeclaredValues.of(db, table: t.table)
             for c in t.columns where c.name != key && c.name != time.name {
-                fields += try attributeLine(db, table: t.table, column: c, names: &fieldNames, maxValues: maxValues, indent: "      ",
-                                            declared: declared[c.name], report: &report)
+                let line = try attributeLine(db, table: t.table, column: c, names: &fieldNames, maxValues: maxValues, indent: "      ",
+                                             declared: declared[c.name], report: &report)
+                fields += line
+                if !line.hasPrefix("      #") { fieldCount += 1 }
             }
-            events += fields.isEmpty ? "    fields: []\n" : "    fields:\n" + fields
+            // A key followed only by comments is null in YAML, not an empty list: close it with [].
+            events += fields.isEmpty ? "    fields: []\n" : "    fields:\n" + fields + (fieldCount == 0 ? "      []\n" : "")
         }
-        out += events.isEmpty ? "events: []\n" : "events:\n" + events
+        out += events.isEmpty ? "events: []\n" : "events:\n" + events + (eventCount == 0 ? "  []\n" : "")
         return Result(yaml: out, inferred: report.lines)
     }
 

@@ -64,6 +64,8 @@ public enum DemoData {
         switch try DatabaseURL.parse(url) {
         case .sqlite(let path):
             return try writeSQLite(path: path, catalog: catalog, options: options)
+        case .duckdb(let path):
+            return try writeDuckDB(path: path, catalog: catalog, options: options)
         case .postgres:
             let db = try DatabaseURL.open(url)
             defer { db.close() }
@@ -93,6 +95,26 @@ public enum DemoData {
             return summary
         } catch {
             unlink(tmp)
+            throw error
+        }
+    }
+
+    /// Builds the DuckDB file in `path.tmp-PID` (one transaction, one process) and renames it
+    /// over `path`, so a failure never leaves a half-written target.
+    public static func writeDuckDB(path: String, catalog: Catalog, options: DemoOptions) throws -> DemoSummary {
+        let tmp = path + ".tmp-\(getpid())"
+        unlink(tmp); unlink(tmp + ".wal")
+        do {
+            let db = try DuckDBDatabase(path: tmp)
+            let summary = try db.transaction { try populate(db, catalog: catalog, options: options) }
+            db.close()
+            guard rename(tmp, path) == 0 else {
+                throw DatabaseError(.io, "cannot replace \(path): \(String(cString: strerror(errno)))")
+            }
+            unlink(tmp + ".wal"); unlink(path + ".wal")
+            return summary
+        } catch {
+            unlink(tmp); unlink(tmp + ".wal")
             throw error
         }
     }

@@ -33,7 +33,8 @@ struct DemoSchema {
 
     /// The column type per dialect (the storage convention in notes/db.md).
     func sqlType(_ t: ValueType) -> String {
-        if dialect == "postgres" {
+        // DuckDB has PostgreSQL's native types, which its compiled SQL expects.
+        if dialect == "postgres" || dialect == "duckdb" {
             switch t {
             case .string: return "text"
             case .int: return "bigint"
@@ -72,7 +73,7 @@ struct DemoSchema {
             let key = t.columns.first?.name ?? ""
             let index = SQLText.quoteIdentifier("idx_\(t.name)_\(key)")
             // SQLite qualifies the index name, never the table of ON (`CREATE INDEX s.i ON t`).
-            if dialect != "postgres", let dot = t.name.lastIndex(of: ".") {
+            if dialect == "sqlite", let dot = t.name.lastIndex(of: ".") {
                 let schema = SQLText.quoteTableName(String(t.name[..<dot]))
                 let table = SQLText.quoteIdentifier(String(t.name[t.name.index(after: dot)...]))
                 return "CREATE INDEX \(schema).\(index) ON \(table) (\(SQLText.quoteIdentifier(key)))"

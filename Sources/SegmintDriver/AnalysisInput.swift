@@ -62,11 +62,11 @@ struct AnalysisInput {
             let db = try DatabaseURL.open(url, create: false)
             guard let dialect = Dialect(rawValue: db.dialectName) else {
                 db.close()
-                return .failure(CommandOutputError(output: CommandOutput(exitCode: 2, stderr: "segmint: error: unsupported database dialect \(db.dialectName)\n")))
+                return .failure(CommandOutputError(output: CommandOutput.failure(2, [.error(DatabaseCode.badURL, "no SQL dialect for \(db.dialectName)", at: nil)])))
             }
             return .success((db, dialect))
         } catch {
-            return .failure(CommandOutputError(output: CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")))
+            return .failure(CommandOutputError(output: CommandOutput.failure(2, [.thrown(error, code: DatabaseCode.connection)])))
         }
     }
 

@@ -122,7 +122,9 @@ public func runAsk(_ a: AskArguments, model: StageModel?, interactive: (@Sendabl
         let seg = canonicalLayout(produced)
         var stdout = ""
         if let out = a.out {
-            do { try AtomicFile.write(seg, to: out) } catch { return CommandOutput(exitCode: 2, stderr: stderr + "segmint: error: \(error)\n") }
+            do { try AtomicFile.write(seg, to: out) } catch {
+                return .failure(2, after: stderr, [.error(CLICode.cannotWrite, "\(error)", at: nil)])
+            }
             stderr += "segmint: wrote \(out)\n"
         } else if outcome.sql == nil {
             stdout = seg

@@ -11,4 +11,8 @@ public enum CLICode {
     public static let noCatalog = "E1104"
     /// `-` (standard input) named for two inputs; it can be read only once.
     public static let stdinTwice = "E1105"
+    /// A file the command writes (`fmt` in place, `overlap --svg`, `ask --out`) cannot be written.
+    public static let cannotWrite = "E1107"
+    /// The command's work ended without a result.
+    public static let unfinished = "E1108"
 }

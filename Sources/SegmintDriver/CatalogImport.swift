@@ -32,11 +32,25 @@ public func runCatalogImport(db url: String, entity: String, key: String, out: S
         return fail(.error(DatabaseCode.io, "\(error)", at: nil))
     }
     let check = CatalogLoader.load(yaml: yaml, path: out ?? "<imported catalog>", sources: sources)
-    let warnings = check.diagnostics.map { d -> Diagnostic in var w = d; w.severity = .warning; return w }
+    let warnings = importWarnings(check.diagnostics)
     let notes = inferred + render.human(warnings)
     guard let out else { return CommandOutput(exitCode: 0, stdout: yaml, stderr: notes) }
     do { try AtomicFile.write(yaml, to: out) } catch {
         return fail(.error(DatabaseCode.io, "\(error)", at: nil))
     }
     return CommandOutput(exitCode: 0, stdout: "", stderr: notes + "wrote \(out)\n")
+}
+
+/// What the catalog loader finds in an imported catalog, as warnings W1008: the file is a
+/// starter the user edits, so the import still succeeds, but each problem names the loader's own
+/// code, which `check` reports as an error until the file is fixed. Severity and code agree.
+func importWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.map { d in
+        var w = d
+        w.severity = .warning
+        w.code = DatabaseCode.importNeedsEditing
+        w.message = "\(d.message) (\(d.code) when the catalog is loaded)"
+        w.help = d.help ?? "edit the imported catalog before using it"
+        return w
+    }
 }

@@ -1,6 +1,7 @@
 import SegmintCore
 import SegmintCheck
 import SegmintAnalysis
+import SegmintStore
 
 /// `segmint explain FILE... --catalog PATH [--segment NAME] [--format text|json] [--db URL] [--as-of DATE]`:
 /// the segment in plain English, each condition's grounding, every assumption, the catalog
@@ -30,7 +31,7 @@ public func runExplain(paths: [String], catalogPath: String, segment requested: 
                 report.funnel = try Explain.funnel(input.program, segment: segment,
                                                    count: AnalysisInput.counter(db: db, dialect: dialect, asOf: input.asOf))
             } catch {
-                return CommandOutput(exitCode: 2, stderr: input.warnings + "segmint: error: \(error)\n")
+                return .failure(2, after: input.warnings, [.thrown(error, code: DatabaseCode.sql)])
             }
         }
     }

@@ -1,5 +1,6 @@
 import SegmintCore
 import SegmintSyntax
+import SegmintCheck
 
 /// `segmint fmt FILE... [--check] [--stdout] [--format human|json]`: rewrites each file in the
 /// canonical layout.
@@ -35,7 +36,9 @@ public func runFmt(paths: [String], check: Bool, toStdout: Bool, format: String 
         do {
             bytes = try FileInput.read(path)
         } catch {
-            out.stderr += "segmint: error: \(error)\n"
+            let d = Diagnostic.error(CheckCode.unreadableFile, "\(error)", at: nil)
+            out.stderr += renderer.human([d])
+            diagnostics.append(d)
             result.status = "unreadable"
             fail(2)
             continue
@@ -68,7 +71,9 @@ public func runFmt(paths: [String], check: Bool, toStdout: Bool, format: String 
                 try AtomicFile.write(formatted, to: path)
                 result.status = "formatted"
             } catch {
-                out.stderr += "segmint: error: \(error)\n"
+                let d = Diagnostic.error(CLICode.cannotWrite, "\(error)", at: nil)
+                out.stderr += renderer.human([d])
+                diagnostics.append(d)
                 result.status = "unwritable"
                 fail(2)
             }

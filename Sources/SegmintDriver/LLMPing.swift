@@ -12,7 +12,8 @@ public func runLLMPing(configPath: String? = nil, provider: String? = nil,
     guard format == "human" || format == "json" else {
         return .usage(CLICode.usage, "unknown format \"\(format)\"", help: "use human or json")
     }
-    let report = runBlocking(fallback: LLMPing.Report(exitCode: 2, stdout: "", stderr: "segmint: error: ping did not complete\n")) {
+    let report = runBlocking(fallback: LLMPing.Report(exitCode: 2, stdout: "",
+                                                                stderr: CommandOutput.failure(2, [.error(CLICode.unfinished, "ping did not complete", at: nil)]).stderr)) {
         await LLMPing.run(configPath: configPath, provider: provider, environment: environment, workingDirectory: workingDirectory,
                           json: format == "json")
     }

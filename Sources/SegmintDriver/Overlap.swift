@@ -66,20 +66,21 @@ public func runOverlap(_ r: OverlapRequest, progress: (@Sendable (String) -> Voi
         ticker.stop(final: "overlap: one scan over \(names.count) segments done")
     } catch {
         ticker.stop(final: nil)
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
+        return .failure(2, after: input.warnings, [.thrown(error, code: DatabaseCode.sql)])
     }
     let base = try? AnalysisInput.counter(db: db, dialect: dialect, asOf: input.asOf)(input.program.withEveryone(), CheckedProgram.everyoneName)
     let report: OverlapReport
     switch OverlapReport.patterns(from: result, segments: names.count).flatMap({ OverlapReport.derive(segments: names, patterns: $0, base: base) }) {
     case .success(let rep): report = rep
-    case .failure(let e): return CommandOutput(exitCode: 2, stderr: "segmint: error: \(e)\n")
+    case .failure(let e): return .failure(2, after: input.warnings, [.error(DatabaseCode.unexpectedResult, "\(e)", at: nil)])
     }
     var err = input.warnings
     let entities = ExplainReport.plural(input.program.catalog.entity.name)
     if let svg = r.svgPath {
         let titles = names.map { input.program.segment(named: $0)?.title }
         do { try AtomicFile.write(OverlapSVG.render(report, titles: titles, entities: entities), to: svg) } catch {
-            return CommandOutput(exitCode: 2, stdout: report.render(format, entities: entities), stderr: err + "segmint: error: \(error)\n")
+            return .failure(2, after: err, [.error(CLICode.cannotWrite, "\(error)", at: nil)],
+                            stdout: report.render(format, entities: entities))
         }
         err += "wrote \(svg)\n"
     }
@@ -104,15 +105,18 @@ public func runOverlapComparison(_ r: OverlapRequest, progress: (@Sendable (Stri
     defer { db.close() }
     let options = CompileOptions(dialect: dialect, asOf: input.asOf)
     do {
-        guard case .success(let sql) = SQLCompiler.overlapQuery(input.program, segments: names, options: options) else {
-            return CommandOutput(exitCode: 1, stderr: "segmint: error: the overlap query could not be compiled\n")
+        let sql: String
+        switch SQLCompiler.overlapQuery(input.program, segments: names, options: options) {
+        case .success(let s): sql = s
+        case .failure(let f): return CommandOutput(exitCode: 1, stderr: input.render(f.diagnostics))
         }
         let t0 = Date()
         let result = try db.query(sql)
         let oneScan = Date().timeIntervalSince(t0)
-        guard case .success(let report) = OverlapReport.patterns(from: result, segments: names.count)
-                .flatMap({ OverlapReport.derive(segments: names, patterns: $0) }) else {
-            return CommandOutput(exitCode: 2, stderr: "segmint: error: unexpected overlap query result\n")
+        let report: OverlapReport
+        switch OverlapReport.patterns(from: result, segments: names.count).flatMap({ OverlapReport.derive(segments: names, patterns: $0) }) {
+        case .success(let rep): report = rep
+        case .failure(let e): return .failure(2, [.error(DatabaseCode.unexpectedResult, "\(e)", at: nil)])
         }
         progress?("one scan: \(Fmt3.seconds(oneScan))\n")
         let count = AnalysisInput.counter(db: db, dialect: dialect, asOf: input.asOf)
@@ -138,7 +142,7 @@ public func runOverlapComparison(_ r: OverlapRequest, progress: (@Sendable (Stri
         out += "pairwise intersections agree: \(mismatches == 0 ? "yes" : "NO (\(mismatches) differ)")\n"
         return CommandOutput(exitCode: mismatches == 0 ? 0 : 1, stdout: out)
     } catch {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
+        return .failure(2, [.thrown(error, code: DatabaseCode.sql)])
     }
 }
 

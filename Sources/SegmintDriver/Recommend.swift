@@ -1,6 +1,7 @@
 import SegmintCore
 import SegmintCheck
 import SegmintAnalysis
+import SegmintStore
 
 /// `segmint recommend FILE... --catalog PATH [--db URL] [--format text|json] [--as-of DATE]`:
 /// model-vs-rules recommendations, each with its signal, evidence and a concrete action.
@@ -26,7 +27,7 @@ public func runRecommend(paths: [String], catalogPath: String, dbURL: String? = 
             recs = try Recommend.run(input.program)
         }
     } catch {
-        return CommandOutput(exitCode: 2, stderr: input.warnings + "segmint: error: \(error)\n")
+        return .failure(2, after: input.warnings, [.thrown(error, code: DatabaseCode.sql)])
     }
     return CommandOutput(exitCode: 0, stdout: format == "json" ? recs.json() : recs.text(), stderr: input.warnings)
 }

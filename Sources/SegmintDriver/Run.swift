@@ -78,7 +78,7 @@ func runSegmentSQL(_ sql: String, segment: String, entity: Entity, database: Dat
     do { result = try database.query(sql) } catch let e as DatabaseError {
         return CommandOutput(exitCode: 2, stderr: DiagnosticRenderer(sources: SourceMap()).human([e.diagnostic]))
     } catch {
-        return CommandOutput(exitCode: 2, stderr: "segmint: error: \(error)\n")
+        return .failure(2, [.thrown(error, code: DatabaseCode.sql)])
     }
     let keys = sortedKeys(result.rows.compactMap { $0.first ?? nil })
     let shown = limit == 0 ? keys : Array(keys.prefix(limit))

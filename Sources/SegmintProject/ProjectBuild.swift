@@ -9,7 +9,7 @@ import Glibc
 #endif
 
 /// The version written into manifests and build hashes: a new compiler rebuilds everything.
-public let segmintCompilerVersion = "segmint 0.4.0"
+public let segmintCompilerVersion = "segmint \(ToolVersion.number)"
 
 /// What `segmint build` is asked to do.
 public struct BuildOptions: Sendable {

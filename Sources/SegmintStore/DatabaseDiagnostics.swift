@@ -10,6 +10,10 @@ public enum DatabaseCode {
     public static let io = "E1005"
     /// A command option out of its range (`--limit -1`, `--customers` too large, a bad `--as-of`).
     public static let badOption = "E1006"
+    /// A database answered an analysis query with columns or values the analysis cannot read.
+    public static let unexpectedResult = "E1007"
+    /// A problem in a catalog `catalog import` wrote (a warning: the file is a starter to edit).
+    public static let importNeedsEditing = "W1008"
 }
 
 extension DatabaseError {
@@ -17,7 +21,7 @@ extension DatabaseError {
     public var diagnostic: Diagnostic {
         switch kind {
         case .badURL:
-            return .error(DatabaseCode.badURL, message, at: nil, help: "give a file path, sqlite:PATH or postgres://user@host:port/database")
+            return .error(DatabaseCode.badURL, message, at: nil, help: "give a file path, sqlite:PATH, duckdb:PATH or postgres://user@host:port/database")
         case .connection:
             return .error(DatabaseCode.connection, message, at: nil)
         case .missingTable:

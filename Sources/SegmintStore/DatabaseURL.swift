@@ -1,19 +1,22 @@
-/// Where a `--db` value points: an SQLite file or a PostgreSQL server.
+/// Where a `--db` value points: an SQLite file, a DuckDB file or a PostgreSQL server.
 public enum DatabaseTarget: Sendable, Equatable {
     /// A file path, or `:memory:`.
     case sqlite(path: String)
+    /// A DuckDB database file, run through the `duckdb` command-line tool.
+    case duckdb(path: String)
     /// A libpq connection URL and the parts shown in messages (never the password).
     case postgres(url: String, host: String, port: Int, user: String?, database: String?)
 
     /// The dialect the database speaks.
     public var dialectName: String {
-        switch self { case .sqlite: return "sqlite"; case .postgres: return "postgres" }
+        switch self { case .sqlite: return "sqlite"; case .duckdb: return "duckdb"; case .postgres: return "postgres" }
     }
 
     /// A description safe to print: the path, or `postgres://user@host:port/db` without password.
     public var displayName: String {
         switch self {
         case .sqlite(let path): return path
+        case .duckdb(let path): return "duckdb:" + path
         case .postgres(_, let host, let port, let user, let db):
             return "postgres://" + (user.map { $0 + "@" } ?? "") + "\(host):\(port)" + (db.map { "/" + $0 } ?? "")
         }
@@ -23,7 +26,9 @@ public enum DatabaseTarget: Sendable, Equatable {
 /// Parses `--db` values and opens them.
 ///
 /// Accepted: a plain path or `:memory:` (SQLite), `sqlite:PATH` / `sqlite://PATH`,
-/// `postgres://…` / `postgresql://…` (libpq URL). Anything else is `DatabaseError(.badURL)`.
+/// `postgres://…` / `postgresql://…` (libpq URL), `duckdb:PATH` / `duckdb://PATH` (so
+/// `duckdb:///abs/file.duckdb` is an absolute path) and a plain path ending in `.duckdb`
+/// (DuckDB). Anything else is `DatabaseError(.badURL)`.
 public enum DatabaseURL {
     public static func parse(_ text: String) throws -> DatabaseTarget {
         let url = text.trimmingSpaces
@@ -33,6 +38,14 @@ public enum DatabaseURL {
             let path = String(url.dropFirst(prefix.count))
             guard !path.isEmpty else { throw DatabaseError(.badURL, "\"\(url)\" names no file; write sqlite:PATH") }
             return .sqlite(path: path)
+        }
+        for prefix in ["duckdb://", "duckdb:"] where url.hasPrefix(prefix) {
+            let path = String(url.dropFirst(prefix.count))
+            guard !path.isEmpty else { throw DatabaseError(.badURL, "\"\(url)\" names no file; write duckdb:PATH or duckdb:///absolute/path") }
+            guard path != ":memory:" else {
+                throw DatabaseError(.badURL, "\"\(url)\": an in-memory DuckDB database would vanish after each query; give a file")
+            }
+            return .duckdb(path: path)
         }
         for prefix in ["postgres://", "postgresql://"] where url.hasPrefix(prefix) {
             return try parsePostgres(url, rest: Substring(url.dropFirst(prefix.count)))
@@ -46,6 +59,7 @@ public enum DatabaseURL {
             let scheme = url[..<colon]
             throw DatabaseError(.badURL, "unsupported database URL scheme \"\(scheme)\"")
         }
+        if url.hasSuffix(".duckdb") { return .duckdb(path: url) }
         return .sqlite(path: url)
     }
 
@@ -55,6 +69,8 @@ public enum DatabaseURL {
         switch try parse(text) {
         case .sqlite(let path):
             return try SQLiteDatabase(path: path, create: create)
+        case .duckdb(let path):
+            return try DuckDBDatabase(path: path, create: create)
         case .postgres(let url, let host, let port, _, _):
             return try PostgresDatabase(url: url, host: host, port: port)
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import SegmintCore
 import SegmintDriver
 
-/// `segmint demo --db PATH|postgres://… [--catalog PATH] [--customers N] [--seed S] [--as-of DATE]`
+/// `segmint demo --db PATH|duckdb:PATH|postgres://… [--catalog PATH] [--customers N] [--seed S] [--as-of DATE]`
 struct DemoCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -18,7 +18,7 @@ struct DemoCommand: SegmintCommand {
             Exit status: 0 ok, 1 catalog errors, 2 usage, I/O or database error.
             """)
 
-    @Option(help: "Target: a file path, sqlite:PATH, or postgres://user@host:port/db.") var db: String
+    @Option(help: "Target: a file path, sqlite:PATH, duckdb:PATH, or postgres://user@host:port/db.") var db: String
     @OptionGroup var catalog: CatalogOption
     @Option(help: "Number of customers.") var customers: Int = defaultDemoCustomers
     @Option(help: "Random seed; the same seed and reference date give the same data.") var seed: UInt64 = 1

@@ -23,7 +23,7 @@ struct ExplainCommand: SegmintCommand {
 
     @OptionGroup var output: FormatOption
 
-    @Option(name: .long, help: "Database URL for the funnel: a SQLite path or postgres://host:port/db.")
+    @Option(name: .long, help: "Database URL for the funnel: a SQLite path, duckdb:PATH or postgres://host:port/db.")
     var db: String?
 
     @OptionGroup var asOf: AsOfOption

@@ -19,7 +19,7 @@ struct OverlapCommand: SegmintCommand {
     @OptionGroup var input: InputFiles
     @OptionGroup var catalog: CatalogOption
 
-    @Option(name: .long, help: "Database URL: a SQLite path or postgres://host:port/db.")
+    @Option(name: .long, help: "Database URL: a SQLite path, duckdb:PATH or postgres://host:port/db.")
     var db: String?
 
     @Option(name: .long, help: "Comma-separated segment names (default: every segment).")

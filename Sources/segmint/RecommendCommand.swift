@@ -18,7 +18,7 @@ struct RecommendCommand: SegmintCommand {
     @OptionGroup var input: InputFiles
     @OptionGroup var catalog: CatalogOption
 
-    @Option(name: .long, help: "Database URL for the data signals: a SQLite path or postgres://host:port/db.")
+    @Option(name: .long, help: "Database URL for the data signals: a SQLite path, duckdb:PATH or postgres://host:port/db.")
     var db: String?
 
     @OptionGroup var output: FormatOption

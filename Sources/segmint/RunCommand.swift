@@ -6,7 +6,7 @@ import SegmintDriver
 struct RunCommand: SegmintCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a segment on SQLite (a path, the default) or PostgreSQL (postgres://…) and print its keys.",
+        abstract: "Run a segment on SQLite (a path, the default), DuckDB (duckdb:PATH) or PostgreSQL (postgres://…) and print its keys.",
         discussion: """
             Example:
               segmint run examples/loyalty.seg --catalog catalogs/retail.yaml --db demo.db --format csv

@@ -25,5 +25,13 @@ extension DiagnosticRegistry {
                explanation: "`segmint llm ping` found no provider to ping: the configuration file is invalid, names no provider, or has none of the name given with `--provider`.",
                example: "segmint llm ping --provider claud",
                fix: "segmint llm ping --provider claude"),
+        .error("E1107", "cannot write output file",
+               explanation: "A file the command writes (`fmt` in place, `overlap --svg`, `ask --out`) cannot be written: its directory is missing, it is not writable, or the disk is full. Writes are atomic, so an existing file is left as it was (exit status 2).",
+               example: "segmint overlap a.seg b.seg --catalog catalog.yaml --db demo.db --svg missing/dir/overlap.svg",
+               fix: "segmint overlap a.seg b.seg --catalog catalog.yaml --db demo.db --svg overlap.svg"),
+        .error("E1108", "command did not finish",
+               explanation: "The command's work ended without producing a result (it was interrupted before it could report). Nothing was written; run it again.",
+               example: "segmint llm ping",
+               fix: "segmint llm ping   # again, once the interruption is gone"),
     ]
 }

@@ -25,5 +25,13 @@ extension DiagnosticRegistry {
                explanation: "A command option has a value out of its range (`--limit` below 0, `--customers` above the maximum, an `--as-of` that is not a date, an empty `--entity`).",
                example: "segmint demo --db demo.db --as-of 2026-13-01",
                fix: "segmint demo --db demo.db --as-of 2026-03-01"),
+            .error("E1007", "unexpected query result",
+               explanation: "The database answered an analysis query (`overlap`) with columns or values the analysis cannot read: a membership column missing or a count that is not a whole number. The query is read-only and nothing was changed; `segmint compile` shows the SQL that was sent.",
+               example: "segmint overlap a.seg b.seg --catalog catalog.yaml --db postgres://me@localhost:5432/shop",
+               fix: "segmint compile a.seg --catalog catalog.yaml --dialect postgres   # run the SQL by hand to see what the database returns"),
+            .warning("W1008", "imported catalog needs editing",
+               explanation: "`segmint catalog import` loads the catalog it wrote back with the catalog loader; each problem the loader finds is reported as this warning, naming the loader's own code (for example E0806). The import still succeeds (exit status 0) because the file is a starter to edit, but `check`, `compile` and `run` report that code as an error until the file is fixed.",
+               example: "segmint catalog import --db shop.db --entity customers --key id --out catalog.yaml",
+               fix: "segmint check segments/ --catalog catalog.yaml   # after editing the lines the warnings point at"),
     ]
 }
