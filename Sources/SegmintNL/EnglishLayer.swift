@@ -77,6 +77,25 @@ public struct EnglishLayer: Sendable, Decodable {
         public var entries: [Entry]
     }
 
+    public struct TimeNames: Codable, Sendable {
+        /// Words before the thing dated ("last", "latest").
+        public var leading: [String]
+        /// Words after it ("at", "on", "date").
+        public var trailing: [String]
+
+        /// The words of `name` without its time words, or nil when it has none or is nothing else.
+        public func core(_ name: String) -> String? {
+            var w = Words.norms(name.replacingOccurrences(of: "_", with: " "))
+            let lead = leading.map { Words.norms($0) }.sorted { $0.count > $1.count }
+            if let l = lead.first(where: { !$0.isEmpty && w.starts(with: $0) }) { w.removeFirst(l.count) }
+            if let last = w.last, trailing.contains(last) { w.removeLast() }
+            let core = w.joined(separator: " ")
+            guard !core.isEmpty, core != Words.norms(name.replacingOccurrences(of: "_", with: " ")).joined(separator: " "),
+                  !w.allSatisfy({ Stopwords.set.contains($0) }) else { return nil }
+            return core
+        }
+    }
+
     public var version: Int
     public var inflection: Inflection
     /// Words that name nothing; retrieval drops them (after the catalog lookup).
@@ -89,6 +108,15 @@ public struct EnglishLayer: Sendable, Decodable {
     public var person_nouns: [String]
     public var person_words: [String: PersonWords]
     public var living: [String]
+    /// How a date or timestamp facet's name wraps what it dates: `last_heartbeat_at`,
+    /// `installed_on`, `install_date` date "heartbeat", "installed", "install".
+    public var time_names: TimeNames?
+    /// Words after a flag that set it: "auto update turned off" → `false`.
+    public var flag_states: FlagStates?
+    public struct FlagStates: Codable, Sendable {
+        public var `true`: [String]
+        public var `false`: [String]
+    }
     public var connectives: [String]
     public var negation: Negation
     public var comparisons: [ComparisonWords]

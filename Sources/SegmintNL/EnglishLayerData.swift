@@ -2,7 +2,7 @@
 enum EnglishLayerData {
     static let json = #"""
 {
- "version": 1,
+ "version": 4,
  "about": "Domain-general English for segment requests: inflection, function words, segment verbs and the nouns they point to, comparisons, counts, numbers, periods, negation, vague words and gazetteers. Nothing here names a catalog item; a word of this file reaches the catalog only through the catalog's own names, synonyms, values and descriptions. See docs/english-layer.md.",
  "inflection": {
   "irregular": {
@@ -253,7 +253,12 @@ enum EnglishLayerData {
   "because of",
   "due to",
   "following",
-  "after"
+  "after",
+  "through",
+  "via",
+  "came",
+  "come",
+  "comes"
  ],
  "request_words": [
   "show",
@@ -332,6 +337,34 @@ enum EnglishLayerData {
     "men"
    ]
   }
+ },
+ "flag_states": {
+  "true": [
+   "turned on",
+   "switched on",
+   "enabled",
+   "set on"
+  ],
+  "false": [
+   "turned off",
+   "switched off",
+   "disabled",
+   "set off"
+  ]
+ },
+ "time_names": {
+  "leading": [
+   "last",
+   "latest",
+   "most recent"
+  ],
+  "trailing": [
+   "at",
+   "on",
+   "date",
+   "time",
+   "timestamp"
+  ]
  },
  "living": [
   "living",

@@ -25,6 +25,9 @@ public struct Lexicon: Sendable {
         public var alias: Bool { source != .catalog }
     }
     private(set) var phrases: [String: [Entry]] = [:]
+    /// Phrases of several words by their first word's stem, for phrases said with words between
+    /// ("tampering was detected" for `tamper_detected`).
+    private(set) var byFirst: [String: [[String]]] = [:]
     /// Normalised-word keys that mean the entity itself ("accounts", the table's words, "everyone").
     private(set) var entityKeys: Set<String> = []
     /// The entity's own name and plural (not the layer's generic words).
@@ -42,6 +45,15 @@ public struct Lexicon: Sendable {
                 let t = RetrievalTarget.field(event: e.name, field: f.name)
                 add(f.name, t); for s in f.synonyms { add(s, t) }
                 values(f, subject: "\(e.name).\(f.name)", english: english)
+            }
+        }
+        // A date facet also names what it dates: `last_heartbeat_at` is "a heartbeat in the last
+        // 2 days", `installed_on` is "installed in the last 30 days".
+        if let t = english.time_names {
+            for f in catalog.facets where f.type.isTemporal {
+                for n in [f.name] + f.synonyms { if let core = t.core(n) { add(core, .facet(f.name)) } }
+                // "warranty end date", "signup time": the name and a time noun after it.
+                for w in t.trailing where !Stopwords.set.contains(w) && t.core(f.name) == nil { add(f.name + " " + w, .facet(f.name)) }
             }
         }
         addVerbClasses(catalog, english)
@@ -73,6 +85,9 @@ public struct Lexicon: Sendable {
         guard !key.isEmpty, key.split(separator: " ").count <= Lexicon.maxWords else { return }
         let e = Entry(target: t, source: source)
         if phrases[key]?.contains(where: { $0.target == t }) == true { return }
+        if phrases[key] == nil, source == .catalog, case let parts = key.split(separator: " ").map(String.init), parts.count > 1 {
+            byFirst[parts[0], default: []].append(parts)
+        }
         phrases[key, default: []].append(e)
     }
 
@@ -115,6 +130,27 @@ public struct Lexicon: Sendable {
             n -= 1
         }
         return nil
+    }
+
+    /// A catalog phrase of several words starting at `i` with up to two function words between
+    /// its words ("tampering was detected"): the words it spans and its entries. Only when it
+    /// is longer than the phrase met word by word.
+    func gapped(_ words: [Word], at i: Int) -> (length: Int, entries: [Entry])? {
+        guard i < words.count, let candidates = byFirst[words[i].stem] else { return nil }
+        let direct = longest(words, at: i)?.length ?? 0
+        var best: (Int, [String])?
+        for parts in candidates where parts.count > direct {
+            var k = i + 1, ok = true
+            for p in parts.dropFirst() {
+                var gap = 0
+                while k < words.count, words[k].stem != p, gap < 2, Stopwords.set.contains(words[k].norm) { k += 1; gap += 1 }
+                guard k < words.count, words[k].stem == p else { ok = false; break }
+                k += 1
+            }
+            if ok, k - i > parts.count, k - i > (best?.0 ?? 0) { best = (k - i, parts) }
+        }
+        guard let (n, parts) = best, let e = phrases[parts.joined(separator: " ")] else { return nil }
+        return (n, e)
     }
 
     /// Whether the words at `i` are the entity's own name or plural.

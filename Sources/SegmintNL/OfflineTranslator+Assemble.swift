@@ -44,6 +44,16 @@ extension OfflineTranslator {
                 s.unmark(w.1)
             }
         }
+        if let p = s.pendingComparison, !p.0.times,
+           let e = s.drafts.lastIndex(where: { if case .event = $0.subject { return true }; return false }),
+           case .event(let en) = s.drafts[e].subject, let ev = catalog.event(named: en),
+           case let money = ev.fields.filter({ $0.type.isNumeric && OfflineTranslator.isCurrency($0.unit) }), money.count == 1 {
+            // "bought gems for more than 20 dollars": an amount nothing else took bounds the
+            // event's one money field.
+            s.drafts[e].preds.append((money[0].name, [], p.0.predicateTest))
+            s.drafts[e].tags.append(TranslationState.tag("\(en).\(money[0].name)", nil))
+            s.pendingComparison = nil
+        }
         if let p = s.pendingComparison {
             // "customers over 50": a bare number right after the entity's word is an age.
             if let age = ageFacet(), let first = p.1.first, first > 0,
@@ -55,6 +65,12 @@ extension OfflineTranslator {
         }
         if let v = s.pendingVague { s.unmark(v.start..<(v.start + 1)) }
         // An enumerated facet named without a value ("subscribers by plan"): which values?
+        if let (fn, from) = s.pendingFacetMention, s.negateNext, catalog.facet(named: fn)?.values != nil {
+            // "players with no country": no value at all.
+            s.negateNext = false
+            _ = s.newDraft(Draft(subject: .facet(fn), negated: false, test: .isMissing(negated: false), tags: [TranslationState.tag(fn, from)]))
+            s.pendingFacetMention = nil
+        }
         if let (fn, from) = s.pendingFacetMention, let a = catalog.facet(named: fn), let values = a.values {
             ask(&s, Question(kind: .choice, span: from, text: "which \(fn) values does \"\(from)\" mean?",
                              example: values.first ?? "", options: values))
@@ -81,6 +97,12 @@ extension OfflineTranslator {
             if case .facet(let fn) = d.subject, d.test == nil, d.values.isEmpty,
                s.drafts.contains(where: { $0.subject == d.subject && $0.test != nil && $0.negated == d.negated }) {
                 continue    // "likely to renew with a renewal score above 0.8": one condition
+            }
+            if case .facet(let fn) = d.subject, d.test == nil, d.values.isEmpty, d.negated, let a = catalog.facet(named: fn) {
+                // "with no battery level", "never logged in": no value at all. A numeric facet
+                // that is never missing (a count) holds 0 instead.
+                d.negated = false
+                d.test = a.type.isNumeric && !a.nullable ? .compare(.eq, .number(NumberLiteral(0))) : .isMissing(negated: false)
             }
             if case .facet(let fn) = d.subject, d.test == nil, d.values.isEmpty {
                 let span = d.mention ?? fn

@@ -15,10 +15,18 @@ extension OfflineTranslator {
         }
         guard !kept.isEmpty else { return nil }
         m.entries = kept
-        // The entity's own name wins over an English alias ("players" for a `player` entity
-        // whose catalog has a `play` event).
-        if m.entries.allSatisfy(\.alias), lexicon.entityLength(s.words, at: i) >= m.length,
-           lexicon.entityOwn(s.words, at: i) { return nil }
+        // Several items reached through one verb class ("logged in" → a `branch_visit` event and
+        // a `last_login_at` facet): the items whose own names hold the user's words, written
+        // together or apart ("log in" = "login"), are meant.
+        if m.entries.count > 1, m.entries.allSatisfy(\.alias) {
+            let typed = s.words[i..<(i + m.length)].map(\.stem).joined()
+            let named = m.entries.filter { e in ownNames(e.target).contains { Inflection.key($0).replacingOccurrences(of: " ", with: "").contains(typed) } }
+            if !named.isEmpty { m.entries = named }
+        }
+        // The entity's own name or plural wins over anything met only by stem: "players" for a
+        // `player` entity whose catalog has a `play` event or a "played" synonym (the agent noun
+        // and the verb share a stem, but the request names the entity).
+        if lexicon.entityLength(s.words, at: i) >= m.length, lexicon.entityOwn(s.words, at: i) { return nil }
         // A word of the current subject's own name ("email" after "clicked a promo") is that
         // subject's word, not a value of some other facet.
         if m.length == 1, m.entries.allSatisfy({ $0.target.isValue && !$0.target.claim.isEmpty }),
@@ -28,6 +36,13 @@ extension OfflineTranslator {
         }
         // A function word that is a catalog word only through the English layer stays a word.
         if m.length == 1, m.entries.allSatisfy(\.alias), Stopwords.set.contains(s.words[i].norm) { return nil }
+        return apply(&s, entries: m.entries, range: i..<(i + m.length))
+    }
+
+    /// A catalog phrase said with function words between its words: "tampering was detected"
+    /// (`tamper_detected`), "level was completed".
+    func gappedMention(_ s: inout TranslationState, at i: Int) -> Int? {
+        guard let m = lexicon.gapped(s.words, at: i) else { return nil }
         return apply(&s, entries: m.entries, range: i..<(i + m.length))
     }
 
@@ -48,6 +63,34 @@ extension OfflineTranslator {
             return apply(&s, entries: entries, range: r)
         }
         return nil
+    }
+
+    /// "unresolved", "unacknowledged", "unverified": the prefix `un-` on a word that names a
+    /// bool facet or field means that flag is false.
+    func negatedFlag(_ s: inout TranslationState, at i: Int) -> Int? {
+        let w = s.words[i]
+        guard w.norm.hasPrefix("un"), w.norm.count >= 6 else { return nil }
+        let rest = Words.split(String(w.norm.dropFirst(2)))
+        guard rest.count == 1, let m = lexicon.longest(rest, at: 0) else { return nil }
+        let flags = m.entries.filter { e in
+            switch e.target {
+            case .facet(let f): return catalog.facet(named: f)?.type == .bool
+            case .field(let en, let fn): return catalog.event(named: en)?.field(named: fn)?.type == .bool
+            default: return false
+            }
+        }
+        guard !flags.isEmpty else { return nil }
+        let end = apply(&s, entries: flags, range: i..<(i + 1))
+        let no = PredicateTest.compare(.eq, .bool(false))
+        switch choose(flags, currentEvent: nil).target {
+        case .field(let en, let fn):
+            if let e = s.drafts.lastIndex(where: { $0.subject == .event(en) }),
+               let k = s.drafts[e].preds.lastIndex(where: { $0.field == fn }) { s.drafts[e].preds[k].test = no }
+        case .facet(let fn):
+            if let d = s.drafts.lastIndex(where: { $0.subject == .facet(fn) }) { s.drafts[d].test = no }
+        default: break
+        }
+        return end
     }
 
     /// A misspelt single word ("califronia", "platnum") close to one catalog word.
@@ -201,6 +244,16 @@ extension OfflineTranslator {
             }
         }
         return nil
+    }
+
+    /// The name and synonyms of the item a target names (a value: its facet or field's).
+    func ownNames(_ t: RetrievalTarget) -> [String] {
+        switch t {
+        case .facet(let f): return catalog.facet(named: f).map { [$0.name] + $0.synonyms } ?? []
+        case .event(let e): return catalog.event(named: e).map { [$0.name] + $0.synonyms } ?? []
+        case .field(let e, let f): return catalog.event(named: e)?.field(named: f).map { [$0.name] + $0.synonyms } ?? []
+        case .value: return []
+        }
     }
 
     /// Stems of the names and synonyms of a draft's subject.

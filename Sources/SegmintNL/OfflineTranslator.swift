@@ -90,8 +90,11 @@ public struct OfflineTranslator: Sendable {
                 ?? window(&s, at: i)
                 ?? comparison(&s, at: i)
                 ?? answeredChoice(&s, at: i)
+                ?? gappedMention(&s, at: i)
                 ?? mention(&s, at: i)
                 ?? vague(&s, at: i)
+                ?? negatedFlag(&s, at: i)
+                ?? flagState(&s, at: i)
                 ?? fuzzyMention(&s, at: i)
                 ?? entityOrFunctionWord(&s, at: i)
         }

@@ -13,7 +13,11 @@ enum NumberWords {
 
     /// Canonical decimal text of one word (`1,000` → `1000`, `12.50` stays, `five` → `5`), or nil.
     static func decimal(_ w: String) -> String? {
-        let s = w.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "$", with: "")
+        var s = w.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "$", with: "")
+        // A negative number ("-100", "−90"): the sign, then the digits.
+        if let f = s.first, f == "-" || f == "\u{2212}", s.count > 1, s.dropFirst().first?.isNumber == true {
+            return decimal(String(s.dropFirst())).map { "-" + $0 }
+        }
         guard !s.isEmpty else { return nil }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
@@ -32,7 +36,7 @@ enum NumberWords {
            let n = Double(raw.dropLast().replacingOccurrences(of: ",", with: "")) {
             return (format(n * Double(scale)), 1)
         }
-        if let d = decimal(w[i].text), w[i].text.first?.isNumber == true {
+        if let d = decimal(w[i].text), w[i].text.first?.isNumber == true || d.hasPrefix("-") {
             if i + 1 < w.count, let scale = scales[w[i + 1].text.lowercased()], scale >= 100, let n = Double(d) {
                 return (format(n * Double(scale)), 2)
             }

@@ -20,7 +20,11 @@ public enum Words {
         var i = text.startIndex
         while i < text.endIndex {
             let c = text[i]
-            if isWordChar(c) {
+            // A minus sign starting a number ("below -100" dBm) belongs to it: not after a word
+            // character, so "2025-01-31" and "in-app" keep their hyphens as separators.
+            let signed = (c == "-" || c == "\u{2212}") && text.index(after: i) < text.endIndex
+                && text[text.index(after: i)].isNumber && (i == text.startIndex || !isWordChar(text[text.index(before: i)]))
+            if isWordChar(c) || signed {
                 var j = text.index(after: i)
                 while j < text.endIndex {
                     let d = text[j]
