@@ -19,6 +19,8 @@ final class OfflineGeneralEnglishTests: XCTestCase {
       - {name: balance, type: decimal, unit: EUR}
       - {name: card_blocked, type: bool}
       - {name: study_hours, type: int, unit: hours}
+      - {name: age, type: int, unit: years}
+      - {name: reader_type, type: string, values: [student, staff, public]}
     events:
       - name: read
         table: reads
@@ -106,6 +108,14 @@ final class OfflineGeneralEnglishTests: XCTestCase {
     func testPhraseWithFunctionWordsBetween() {
         XCTAssertEqual(include("readers whose card was blocked"), [
             #"card_blocked = true [RETRIEVED: card_blocked from "card was blocked"]"#,
+        ])
+    }
+
+    /// A bare bound right after a value (or the entity's word) with nothing else to bound is an age.
+    func testBareBoundAfterAValueIsAnAge() {
+        XCTAssertEqual(include("students under 25"), [
+            #"reader_type = "student" [RETRIEVED: reader_type] [RETRIEVED: "student" from "students"]"#,
+            #"age < 25 [RETRIEVED: age]"#,
         ])
     }
 }
