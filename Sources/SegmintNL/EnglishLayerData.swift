@@ -2,7 +2,7 @@
 enum EnglishLayerData {
     static let json = #"""
 {
- "version": 4,
+ "version": 5,
  "about": "Domain-general English for segment requests: inflection, function words, segment verbs and the nouns they point to, comparisons, counts, numbers, periods, negation, vague words and gazetteers. Nothing here names a catalog item; a word of this file reaches the catalog only through the catalog's own names, synonyms, values and descriptions. See docs/english-layer.md.",
  "inflection": {
   "irregular": {
@@ -337,6 +337,23 @@ enum EnglishLayerData {
     "men"
    ]
   }
+ },
+ "aggregate_words": {
+  "sum": [
+   "add up to",
+   "adds up to",
+   "added up to",
+   "in total",
+   "spent",
+   "spend",
+   "totalling",
+   "totaling"
+  ],
+  "avg": [
+   "average",
+   "on average",
+   "mean"
+  ]
  },
  "flag_states": {
   "true": [

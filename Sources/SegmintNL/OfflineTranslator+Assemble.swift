@@ -44,6 +44,7 @@ extension OfflineTranslator {
                 s.unmark(w.1)
             }
         }
+        settleAggregate(&s)
         if let p = s.pendingComparison, !p.0.times,
            let e = s.drafts.lastIndex(where: { if case .event = $0.subject { return true }; return false }),
            case .event(let en) = s.drafts[e].subject, let ev = catalog.event(named: en),

@@ -95,6 +95,7 @@ public struct OfflineTranslator: Sendable {
                 ?? vague(&s, at: i)
                 ?? negatedFlag(&s, at: i)
                 ?? flagState(&s, at: i)
+                ?? aggregateWord(&s, at: i)
                 ?? fuzzyMention(&s, at: i)
                 ?? entityOrFunctionWord(&s, at: i)
         }

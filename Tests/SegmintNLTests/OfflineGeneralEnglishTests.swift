@@ -118,4 +118,14 @@ final class OfflineGeneralEnglishTests: XCTestCase {
             #"age < 25 [RETRIEVED: age]"#,
         ])
     }
+
+    /// "add up to", "average": a sum of the event's one money field, an average of the field named.
+    func testAggregateWords() {
+        XCTAssertEqual(include("readers whose room bookings add up to more than 30"), [
+            #"has room_booking sum(fee) > 30 [RETRIEVED: room_booking from "room bookings"] [RETRIEVED: room_booking.fee]"#,
+        ])
+        XCTAssertEqual(include("readers with an average chapter above 5"), [
+            #"has read avg(chapter) > 5 [RETRIEVED: read] [RETRIEVED: read.chapter from "chapter"]"#,
+        ])
+    }
 }
