@@ -31,6 +31,18 @@ extension OfflineTranslator {
             _ = s.newDraft(Draft(subject: .facet(facet), negated: false, test: nil,
                                  tags: [TranslationState.tag(facet, span)], mention: span, vague: (v, span)))
             s.currentEvent = nil
+        case "high", "low":
+            // "high-level players", "a big balance": a size word before a numeric facet asks
+            // for that facet's threshold.
+            guard lexicon.entityLength(s.words, at: end) == 0, let l = lexicon.longest(s.words, at: end),
+                  let f = l.entries.lazy.compactMap({ e -> String? in
+                      if case .facet(let f) = e.target, self.catalog.facet(named: f)?.type.isNumeric == true { return f }; return nil
+                  }).first else { return nil }
+            end += l.length
+            let span = s.quote(i..<end)
+            _ = s.newDraft(Draft(subject: .facet(f), negated: false, test: nil,
+                                 tags: [TranslationState.tag(f, span)], mention: span, vague: (v, span)))
+            s.currentEvent = nil
         default:
             return nil
         }

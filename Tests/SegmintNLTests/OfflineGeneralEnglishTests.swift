@@ -128,4 +128,13 @@ final class OfflineGeneralEnglishTests: XCTestCase {
             #"has read avg(chapter) > 5 [RETRIEVED: read] [RETRIEVED: read.chapter from "chapter"]"#,
         ])
     }
+
+    /// A size word before a numeric facet asks for its threshold instead of guessing one.
+    func testSizeWordBeforeANumericFacetAsks() {
+        let r = t.translate("readers with a high balance")
+        XCTAssertNil(r.seg)
+        XCTAssertEqual(r.unmapped, [])
+        XCTAssertEqual(r.questions.map(\.key), ["number:high balance"])
+        XCTAssertTrue(r.questions.first?.text.contains("balance") == true)
+    }
 }
