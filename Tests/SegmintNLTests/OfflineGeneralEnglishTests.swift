@@ -136,5 +136,10 @@ final class OfflineGeneralEnglishTests: XCTestCase {
         XCTAssertEqual(r.unmapped, [])
         XCTAssertEqual(r.questions.map(\.key), ["number:high balance"])
         XCTAssertTrue(r.questions.first?.text.contains("balance") == true)
+        // The facet by the first word of its name, and a "low" word from the layer.
+        let w = t.translate("readers with weak study")
+        XCTAssertEqual(w.unmapped, [])
+        XCTAssertEqual(w.questions.map(\.key), ["number:weak study"])
+        XCTAssertTrue(w.questions.first?.text.contains("study_hours") == true)
     }
 }
