@@ -97,6 +97,7 @@ public struct OfflineTranslator: Sendable {
                 ?? flagState(&s, at: i)
                 ?? aggregateWord(&s, at: i)
                 ?? fuzzyMention(&s, at: i)
+                ?? eventByFirstWord(&s, at: i)
                 ?? entityOrFunctionWord(&s, at: i)
         }
         return assemble(&s)

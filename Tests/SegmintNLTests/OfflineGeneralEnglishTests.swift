@@ -142,4 +142,15 @@ final class OfflineGeneralEnglishTests: XCTestCase {
         XCTAssertEqual(w.questions.map(\.key), ["number:weak study"])
         XCTAssertTrue(w.questions.first?.text.contains("study_hours") == true)
     }
+
+    /// The first word of one event's longer name names that event ("room" for `room_booking`),
+    /// and names the open event again without a second condition.
+    func testEventByTheFirstWordOfItsName() {
+        let r = t.translate("heavy room readers")
+        XCTAssertEqual(r.unmapped, [])
+        XCTAssertEqual(r.questions.map(\.key), ["number:heavy room"])
+        XCTAssertEqual(include("readers who booked a quiet room"), [
+            #"has room_booking where room_kind = "quiet" [RETRIEVED: room_booking from "booked"] [RETRIEVED: room_booking.room_kind] [RETRIEVED: "quiet" from "quiet"]"#,
+        ])
+    }
 }
