@@ -111,6 +111,9 @@ public struct EnglishLayer: Sendable, Decodable {
     /// How a date or timestamp facet's name wraps what it dates: `last_heartbeat_at`,
     /// `installed_on`, `install_date` date "heartbeat", "installed", "install".
     public var time_names: TimeNames?
+    /// Words that ask for a sum or an average of an event's numeric field ("add up to",
+    /// "spent", "average"), read only where the catalog does not claim them.
+    public var aggregate_words: [String: [String]]?
     /// Words after a flag that set it: "auto update turned off" → `false`.
     public var flag_states: FlagStates?
     public struct FlagStates: Codable, Sendable {

@@ -2,7 +2,7 @@
 enum EnglishLayerData {
     static let json = #"""
 {
- "version": 4,
+ "version": 6,
  "about": "Domain-general English for segment requests: inflection, function words, segment verbs and the nouns they point to, comparisons, counts, numbers, periods, negation, vague words and gazetteers. Nothing here names a catalog item; a word of this file reaches the catalog only through the catalog's own names, synonyms, values and descriptions. See docs/english-layer.md.",
  "inflection": {
   "irregular": {
@@ -337,6 +337,23 @@ enum EnglishLayerData {
     "men"
    ]
   }
+ },
+ "aggregate_words": {
+  "sum": [
+   "add up to",
+   "adds up to",
+   "added up to",
+   "in total",
+   "spent",
+   "spend",
+   "totalling",
+   "totaling"
+  ],
+  "avg": [
+   "average",
+   "on average",
+   "mean"
+  ]
  },
  "flag_states": {
   "true": [
@@ -1302,7 +1319,8 @@ enum EnglishLayerData {
     "huge",
     "lots",
     "much",
-    "a lot"
+    "a lot",
+    "strong"
    ],
    "measure": "high",
    "suggest": ">= 100"
@@ -1312,7 +1330,9 @@ enum EnglishLayerData {
     "low",
     "small",
     "little",
-    "tiny"
+    "tiny",
+    "weak",
+    "poor"
    ],
    "measure": "low",
    "suggest": "<= 10"

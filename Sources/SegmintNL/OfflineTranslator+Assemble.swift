@@ -44,6 +44,7 @@ extension OfflineTranslator {
                 s.unmark(w.1)
             }
         }
+        settleAggregate(&s)
         if let p = s.pendingComparison, !p.0.times,
            let e = s.drafts.lastIndex(where: { if case .event = $0.subject { return true }; return false }),
            case .event(let en) = s.drafts[e].subject, let ev = catalog.event(named: en),
@@ -55,9 +56,11 @@ extension OfflineTranslator {
             s.pendingComparison = nil
         }
         if let p = s.pendingComparison {
-            // "customers over 50": a bare number right after the entity's word is an age.
+            // "customers over 50", "students under 25": a bare number right after the entity's
+            // word or a person's value is an age.
             if let age = ageFacet(), let first = p.1.first, first > 0,
-               lexicon.entityLength(s.words, at: first - 1) == 1, let n = Double(p.0.numbers[0]), n <= 120, !p.0.times {
+               lexicon.entityLength(s.words, at: first - 1) == 1 || (s.lastValueDraft != nil && s.lastValueEnd == first),
+               let n = Double(p.0.numbers[0]), n <= 120, !p.0.times {
                 _ = s.newDraft(Draft(subject: .facet(age), negated: false, test: p.0.predicateTest, tags: [TranslationState.tag(age, nil)]))
             } else {
                 s.unmark(p.1)

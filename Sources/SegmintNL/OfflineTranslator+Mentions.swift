@@ -93,6 +93,21 @@ extension OfflineTranslator {
         return end
     }
 
+    /// A word that is the first word of exactly one event's name of several words, and of no
+    /// other catalog name: "heavy card users" for `card_transaction`.
+    func eventByFirstWord(_ s: inout TranslationState, at i: Int) -> Int? {
+        let w = s.words[i]
+        guard !Stopwords.set.contains(w.norm), lexicon.entityLength(s.words, at: i) == 0 else { return nil }
+        func first(_ name: String) -> [Word] { Words.split(name.replacingOccurrences(of: "_", with: " ")) }
+        let events = catalog.events.filter { e in let f = first(e.name); return f.count > 1 && f[0].stem == w.stem }
+        guard events.count == 1, !catalog.facets.contains(where: { first($0.name).first?.stem == w.stem }) else { return nil }
+        // "paid by debit card": the event already open is named again.
+        if let c = s.currentEvent, s.drafts[c].subject == .event(events[0].name) { s.mark(i..<(i + 1)); return i + 1 }
+        _ = s.openEvent(events[0].name, from: s.quote(i..<(i + 1)), range: i..<(i + 1))
+        s.mark(i..<(i + 1))
+        return i + 1
+    }
+
     /// A misspelt single word ("califronia", "platnum") close to one catalog word.
     func fuzzyMention(_ s: inout TranslationState, at i: Int) -> Int? {
         let w = s.words[i]

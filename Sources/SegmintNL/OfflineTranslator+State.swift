@@ -22,6 +22,8 @@ struct TranslationState {
     /// A date facet named with no window yet.
     var awaitingWindow: Int?
     var pendingComparison: (Comparison, Range<Int>)?
+    /// "add up to", "spent", "average": the aggregate (`sum`/`avg`) a later bound is on.
+    var pendingAggregate: String?
     var pendingWindow: (WindowKind, Range<Int>)?
     /// Field values named before their event ("drama watchers").
     var pendingFieldValues: [(event: String, field: String, value: String, from: String)] = []
@@ -90,7 +92,7 @@ struct TranslationState {
         for v in pendingFieldValues where v.event == name { addFieldValue(i, v.field, v.value, from: v.from) }
         pendingFieldValues.removeAll { $0.event == name }
         // "at least 3 (online) orders": a comparison just before the event counts it.
-        if let p = pendingComparison, let r = range, drafts[i].aggregate == nil, r.lowerBound - p.1.upperBound <= 2 {
+        if pendingAggregate == nil, let p = pendingComparison, let r = range, drafts[i].aggregate == nil, r.lowerBound - p.1.upperBound <= 2 {
             drafts[i].aggregate = p.0.countAggregate; pendingComparison = nil
         }
         if let v = pendingVague, let r = range, drafts[i].aggregate == nil {

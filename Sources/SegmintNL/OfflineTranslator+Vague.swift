@@ -31,6 +31,23 @@ extension OfflineTranslator {
             _ = s.newDraft(Draft(subject: .facet(facet), negated: false, test: nil,
                                  tags: [TranslationState.tag(facet, span)], mention: span, vague: (v, span)))
             s.currentEvent = nil
+        case "high", "low":
+            // "high-level players", "a big balance": a size word before a numeric facet asks
+            // for that facet's threshold.
+            // The facet by its name, or by its unit or the first word of its name ("a big
+            // overdraft" → `overdraft_limit`), as after a number.
+            guard lexicon.entityLength(s.words, at: end) == 0 else { return nil }
+            let named = lexicon.longest(s.words, at: end).flatMap { l in
+                l.entries.lazy.compactMap({ e -> (String, Int)? in
+                    if case .facet(let f) = e.target, self.catalog.facet(named: f)?.type.isNumeric == true { return (f, l.length) }; return nil
+                }).first
+            }
+            guard let (f, n) = named ?? numericFacetAfterNumber(s, at: end) else { return nil }
+            end += n
+            let span = s.quote(i..<end)
+            _ = s.newDraft(Draft(subject: .facet(f), negated: false, test: nil,
+                                 tags: [TranslationState.tag(f, span)], mention: span, vague: (v, span)))
+            s.currentEvent = nil
         default:
             return nil
         }

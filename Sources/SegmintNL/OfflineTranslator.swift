@@ -95,7 +95,9 @@ public struct OfflineTranslator: Sendable {
                 ?? vague(&s, at: i)
                 ?? negatedFlag(&s, at: i)
                 ?? flagState(&s, at: i)
+                ?? aggregateWord(&s, at: i)
                 ?? fuzzyMention(&s, at: i)
+                ?? eventByFirstWord(&s, at: i)
                 ?? entityOrFunctionWord(&s, at: i)
         }
         return assemble(&s)

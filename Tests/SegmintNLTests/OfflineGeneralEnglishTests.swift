@@ -19,6 +19,8 @@ final class OfflineGeneralEnglishTests: XCTestCase {
       - {name: balance, type: decimal, unit: EUR}
       - {name: card_blocked, type: bool}
       - {name: study_hours, type: int, unit: hours}
+      - {name: age, type: int, unit: years}
+      - {name: reader_type, type: string, values: [student, staff, public]}
     events:
       - name: read
         table: reads
@@ -106,6 +108,49 @@ final class OfflineGeneralEnglishTests: XCTestCase {
     func testPhraseWithFunctionWordsBetween() {
         XCTAssertEqual(include("readers whose card was blocked"), [
             #"card_blocked = true [RETRIEVED: card_blocked from "card was blocked"]"#,
+        ])
+    }
+
+    /// A bare bound right after a value (or the entity's word) with nothing else to bound is an age.
+    func testBareBoundAfterAValueIsAnAge() {
+        XCTAssertEqual(include("students under 25"), [
+            #"reader_type = "student" [RETRIEVED: reader_type] [RETRIEVED: "student" from "students"]"#,
+            #"age < 25 [RETRIEVED: age]"#,
+        ])
+    }
+
+    /// "add up to", "average": a sum of the event's one money field, an average of the field named.
+    func testAggregateWords() {
+        XCTAssertEqual(include("readers whose room bookings add up to more than 30"), [
+            #"has room_booking sum(fee) > 30 [RETRIEVED: room_booking from "room bookings"] [RETRIEVED: room_booking.fee]"#,
+        ])
+        XCTAssertEqual(include("readers with an average chapter above 5"), [
+            #"has read avg(chapter) > 5 [RETRIEVED: read] [RETRIEVED: read.chapter from "chapter"]"#,
+        ])
+    }
+
+    /// A size word before a numeric facet asks for its threshold instead of guessing one.
+    func testSizeWordBeforeANumericFacetAsks() {
+        let r = t.translate("readers with a high balance")
+        XCTAssertNil(r.seg)
+        XCTAssertEqual(r.unmapped, [])
+        XCTAssertEqual(r.questions.map(\.key), ["number:high balance"])
+        XCTAssertTrue(r.questions.first?.text.contains("balance") == true)
+        // The facet by the first word of its name, and a "low" word from the layer.
+        let w = t.translate("readers with weak study")
+        XCTAssertEqual(w.unmapped, [])
+        XCTAssertEqual(w.questions.map(\.key), ["number:weak study"])
+        XCTAssertTrue(w.questions.first?.text.contains("study_hours") == true)
+    }
+
+    /// The first word of one event's longer name names that event ("room" for `room_booking`),
+    /// and names the open event again without a second condition.
+    func testEventByTheFirstWordOfItsName() {
+        let r = t.translate("heavy room readers")
+        XCTAssertEqual(r.unmapped, [])
+        XCTAssertEqual(r.questions.map(\.key), ["number:heavy room"])
+        XCTAssertEqual(include("readers who booked a quiet room"), [
+            #"has room_booking where room_kind = "quiet" [RETRIEVED: room_booking from "booked"] [RETRIEVED: room_booking.room_kind] [RETRIEVED: "quiet" from "quiet"]"#,
         ])
     }
 }
