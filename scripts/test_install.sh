@@ -9,10 +9,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 scripts/install.sh --debug "$tmp/prefix" >/dev/null
 bin="$tmp/prefix/bin/segmint"
-mkdir "$tmp/work"
-cp catalogs/retail.yaml "$tmp/work/my-catalog.yaml"
-cp examples/loyalty.seg "$tmp/work/"
-cd "$tmp/work"
+mkdir "$tmp/elsewhere"
+cp catalogs/retail.yaml "$tmp/elsewhere/my-catalog.yaml"
+cp examples/loyalty.seg "$tmp/elsewhere/"
+cd "$tmp/elsewhere"
 export HOME="$tmp/home" SEGMINT_LLM_CONFIG=/nonexistent
 
 fail() { echo "test_install: $*" >&2; exit 1; }
