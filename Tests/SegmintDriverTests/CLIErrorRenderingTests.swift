@@ -41,7 +41,7 @@ final class CLIErrorRenderingTests: ConformanceCase {
         for cmd in [["overlap", seg], ["explain", seg], ["recommend", seg], ["run", seg]] {
             let r = try segmint(cmd + ["--catalog", Conformance.saas, "--db", "mysql://localhost/shop"])
             assertRendered(r, code: "E1001")
-            XCTAssertTrue(r.stderr.contains("= help: give a file path, sqlite:PATH or postgres://"), "\(cmd): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("= help: give a file path, sqlite:PATH") && r.stderr.contains("postgres://user@host:port/database"), "\(cmd): \(r.stderr)")
         }
     }
 
