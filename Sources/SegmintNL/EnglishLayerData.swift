@@ -2,7 +2,7 @@
 enum EnglishLayerData {
     static let json = #"""
 {
- "version": 6,
+ "version": 7,
  "about": "Domain-general English for segment requests: inflection, function words, segment verbs and the nouns they point to, comparisons, counts, numbers, periods, negation, vague words and gazetteers. Nothing here names a catalog item; a word of this file reaches the catalog only through the catalog's own names, synonyms, values and descriptions. See docs/english-layer.md.",
  "inflection": {
   "irregular": {
@@ -1358,7 +1358,17 @@ enum EnglishLayerData {
    "ignore",
    "forget",
    "pretend",
-   "disregard"
+   "disregard",
+   "give",
+   "close",
+   "reboot",
+   "restart",
+   "award",
+   "ban",
+   "suspend",
+   "grant",
+   "deactivate",
+   "shut down"
   ],
   "nouns": [
    "poem",

@@ -153,4 +153,11 @@ final class OfflineGeneralEnglishTests: XCTestCase {
             #"has room_booking where room_kind = "quiet" [RETRIEVED: room_booking from "booked"] [RETRIEVED: room_booking.room_kind] [RETRIEVED: "quiet" from "quiet"]"#,
         ])
     }
+
+    /// An action on the entities ("give", "close", "reboot" first) is refused, not mapped.
+    func testActionOnTheEntitiesIsRefused() {
+        XCTAssertNotNil(t.translate("give every reader 10 free room bookings").refusal)
+        XCTAssertNotNil(t.translate("close the cards of all unverified readers").refusal)
+        XCTAssertNil(t.translate("unverified readers").refusal)
+    }
 }
