@@ -80,6 +80,8 @@ public final class AskSession: @unchecked Sendable {
         }
     }
 
+    // Kept as one function: it is the exit-code contract of `ask` (0/1/2/3/4) read top to bottom,
+    // each early return one outcome; the stages it calls are the pieces.
     public func run(_ r: AskRequest) async -> AskOutcome {
         var messages: [String] = []
         var remembered: [String: String] = [:]

@@ -82,6 +82,8 @@ public final class RetrievalIndex: @unchecked Sendable {
     static let threshold = 0.55
 
     /// Builds the index for `catalog`.
+    // Longer than 80 lines on purpose: every table of the index is a `let` assigned once here,
+    // from locals filled in one pass over the catalog.
     public init(catalog: Catalog) {
         var subjects: [RetrievalTarget] = []
         var subjectParent: [Int32] = []
