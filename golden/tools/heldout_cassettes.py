@@ -9,11 +9,11 @@ The stage-answer functions and the file format are those of golden/nl/tools/scri
 Run from the repository root:  python3 golden/tools/heldout_cassettes.py [bank|game|iot ...]
 It overwrites only cassettes whose provenance is "scripted" (never a recorded one).
 """
-import json, os, sys
+import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "nl", "tools"))
-from scripted_cassettes import MODEL, decompose, mapped, date, no_date  # noqa: E402
+from scripted_cassettes import decompose, mapped, date, no_date, write_cassette  # noqa: E402
 
 SETS = {}
 
@@ -439,23 +439,7 @@ def main():
     for set_name in names:
         root = os.path.join(HERE, "..", "nl-" + set_name, "cases")
         for case, (note, interactions) in sorted(SETS.get(set_name, {}).items()):
-            d = os.path.join(root, case)
-            if not os.path.isdir(d):
-                sys.exit(f"no case directory {d}")
-            path = os.path.join(d, "cassette.json")
-            if os.path.exists(path):
-                with open(path) as f:
-                    if json.load(f).get("provenance") != "scripted":
-                        print(f"skipping {set_name}/{case}: holds a recorded cassette"); continue
-            doc = {"format": "segmint-cassette/1", "provenance": "scripted",
-                   "note": "SCRIPTED by hand, not a model's output: " + note,
-                   "interactions": [{"stage": i["stage"], "span": i["span"], "attempt": i["attempt"],
-                                     "response": {"text": i["text"], "model": MODEL}} for i in interactions]}
-            tmp = path + ".tmp"
-            with open(tmp, "w") as f:
-                f.write(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
-            os.replace(tmp, path)
-            written += 1
+            written += write_cassette(os.path.join(root, case), f"{set_name}/{case}", note, interactions)
     print(f"wrote {written} scripted cassettes")
 
 if __name__ == "__main__":

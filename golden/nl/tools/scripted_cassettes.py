@@ -416,26 +416,29 @@ cassette("112-injection-drop", "refused by the request guard before any model ca
 cassette("116-raw-sql", "refused by the request guard before any model call: no interactions")
 cassette("119-injection-value", "refused by the request guard (DROP TABLE) before any model call: no interactions")
 
+def write_cassette(d, label, note, interactions):
+    """Writes d/cassette.json atomically; False when d holds a recorded cassette (kept)."""
+    if not os.path.isdir(d):
+        sys.exit(f"no case directory {d}")
+    path = os.path.join(d, "cassette.json")
+    if os.path.exists(path):
+        with open(path) as f:
+            if json.load(f).get("provenance") != "scripted":
+                print(f"skipping {label}: holds a recorded cassette")
+                return False
+    doc = {"format": "segmint-cassette/1", "provenance": "scripted",
+           "note": "SCRIPTED by hand, not a model's output: " + note,
+           "interactions": [{"stage": i["stage"], "span": i["span"], "attempt": i["attempt"],
+                             "response": {"text": i["text"], "model": MODEL}} for i in interactions]}
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        f.write(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+    os.replace(tmp, path)
+    return True
+
 def main():
-    written = 0
-    for case, (note, interactions) in sorted(CASSETTES.items()):
-        d = os.path.join(ROOT, case)
-        if not os.path.isdir(d):
-            sys.exit(f"no case directory {d}")
-        path = os.path.join(d, "cassette.json")
-        if os.path.exists(path):
-            with open(path) as f:
-                if json.load(f).get("provenance") != "scripted":
-                    print(f"skipping {case}: holds a recorded cassette"); continue
-        doc = {"format": "segmint-cassette/1", "provenance": "scripted",
-               "note": "SCRIPTED by hand, not a model's output: " + note,
-               "interactions": [{"stage": i["stage"], "span": i["span"], "attempt": i["attempt"],
-                                 "response": {"text": i["text"], "model": MODEL}} for i in interactions]}
-        tmp = path + ".tmp"
-        with open(tmp, "w") as f:
-            f.write(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
-        os.replace(tmp, path)
-        written += 1
+    written = sum(write_cassette(os.path.join(ROOT, case), case, note, interactions)
+                  for case, (note, interactions) in sorted(CASSETTES.items()))
     print(f"wrote {written} scripted cassettes")
 
 if __name__ == "__main__":
