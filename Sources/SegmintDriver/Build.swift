@@ -14,12 +14,8 @@ public func runBuild(dialects: [String], dbt: String?, full: Bool, catalog: Stri
     case .success(let c): context = c
     case .failure(let out): return out
     }
-    var chosen: [Dialect] = []
-    for name in dialects {
-        guard let d = Dialect(rawValue: name) else { return unknownDialect(name) }
-        if !chosen.contains(d) { chosen.append(d) }
-    }
-    if chosen.isEmpty { chosen = context.project.dialects }
+    let chosen: [Dialect]
+    switch chooseDialects(dialects, default: context.project.dialects) { case .success(let d): chosen = d; case .failure(let out): return out }
     let dbtDir = dbt.map { $0.hasPrefix("/") ? $0 : environment.workingDirectory + "/" + $0 }
     let report = ProjectBuild.run(project: context.project, catalog: context.catalog, target: context.target,
                                   options: BuildOptions(dialects: chosen, dbtDirectory: dbtDir, full: full))
@@ -34,6 +30,16 @@ public func runBuild(dialects: [String], dbt: String?, full: Bool, catalog: Stri
         err += summary + (report.exitCode == 1 ? "; nothing written" : "") + "\n"
     }
     return CommandOutput(exitCode: report.exitCode, stderr: err)
+}
+
+/// The dialects named with `--dialect` (duplicates dropped, order kept), else the project's.
+func chooseDialects(_ names: [String], default fallback: [Dialect]) -> Result<[Dialect], CommandOutput> {
+    var chosen: [Dialect] = []
+    for name in names {
+        guard let d = Dialect(rawValue: name) else { return .failure(unknownDialect(name)) }
+        if !chosen.contains(d) { chosen.append(d) }
+    }
+    return .success(chosen.isEmpty ? fallback : chosen)
 }
 
 func unknownDialect(_ name: String) -> CommandOutput {

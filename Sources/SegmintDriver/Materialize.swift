@@ -24,6 +24,18 @@ private func prepare(_ files: [String], catalogPath: String, segment: String?) -
     }
 }
 
+/// The SQL dialect of the database `url` names.
+private func dialect(of url: String) -> Result<Dialect, CommandOutput> {
+    let target: DatabaseTarget
+    do { target = try DatabaseURL.parse(url) } catch let e as DatabaseError { return .failure(problem(2, [e.diagnostic])) } catch {
+        return .failure(problem(2, [Diagnostic(code: DatabaseCode.badURL, message: "\(error)")]))
+    }
+    guard let d = Dialect(rawValue: target.dialectName) else {
+        return .failure(problem(2, [Diagnostic(code: DatabaseCode.badURL, message: "no SQL dialect for \(target.displayName)")]))
+    }
+    return .success(d)
+}
+
 private func problem(_ code: Int32, _ diagnostics: [Diagnostic], prefix: String = "") -> CommandOutput {
     CommandOutput(exitCode: code, stderr: prefix + DiagnosticRenderer(sources: SourceMap()).human(diagnostics))
 }
@@ -72,13 +84,8 @@ public func runMaterialize(files: [String], catalogPath: String, segment: String
                            mode: String, columns: [String]) -> CommandOutput {
     let m: MaterializeMode
     switch parseMaterializeMode(mode) { case .success(let x): m = x; case .failure(let out): return out }
-    let target: DatabaseTarget
-    do { target = try DatabaseURL.parse(url) } catch let e as DatabaseError { return problem(2, [e.diagnostic]) } catch {
-        return problem(2, [Diagnostic(code: DatabaseCode.badURL, message: "\(error)")])
-    }
-    guard let d = Dialect(rawValue: target.dialectName) else {
-        return problem(2, [Diagnostic(code: DatabaseCode.badURL, message: "no SQL dialect for \(target.displayName)")])
-    }
+    let d: Dialect
+    switch dialect(of: url) { case .success(let x): d = x; case .failure(let out): return out }
     let input: MaterializeInput
     switch prepare(files, catalogPath: catalogPath, segment: segment) { case .success(let i): input = i; case .failure(let out): return out }
     let sql: String
@@ -104,13 +111,8 @@ public func runMaterialize(files: [String], catalogPath: String, segment: String
 /// `segmint export FILE... --db URL --csv FILE [--columns a,b]`: the segment's members with the
 /// carried columns, written atomically as CSV (`CSV` in SegmintCore; header row; NULL as an empty field).
 public func runExport(files: [String], catalogPath: String, segment: String?, db url: String, csv: String, columns: [String]) -> CommandOutput {
-    let target: DatabaseTarget
-    do { target = try DatabaseURL.parse(url) } catch let e as DatabaseError { return problem(2, [e.diagnostic]) } catch {
-        return problem(2, [Diagnostic(code: DatabaseCode.badURL, message: "\(error)")])
-    }
-    guard let d = Dialect(rawValue: target.dialectName) else {
-        return problem(2, [Diagnostic(code: DatabaseCode.badURL, message: "no SQL dialect for \(target.displayName)")])
-    }
+    let d: Dialect
+    switch dialect(of: url) { case .success(let x): d = x; case .failure(let out): return out }
     let input: MaterializeInput
     switch prepare(files, catalogPath: catalogPath, segment: segment) { case .success(let i): input = i; case .failure(let out): return out }
     let sql: String

@@ -13,12 +13,8 @@ public func runProjectTest(dialects: [String], update: Bool, db: String?, junit:
     case .success(let c): context = c
     case .failure(let out): return out
     }
-    var chosen: [Dialect] = []
-    for name in dialects {
-        guard let d = Dialect(rawValue: name) else { return unknownDialect(name) }
-        if !chosen.contains(d) { chosen.append(d) }
-    }
-    if chosen.isEmpty { chosen = context.project.dialects }
+    let chosen: [Dialect]
+    switch chooseDialects(dialects, default: context.project.dialects) { case .success(let d): chosen = d; case .failure(let out): return out }
     let project = context.project
     let loaded = ProjectProgram.load(project, catalog: context.catalog)
     var err = context.warnings + DiagnosticRenderer(sources: loaded.sources).human(loaded.diagnostics)
